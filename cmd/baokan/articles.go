@@ -1,0 +1,104 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/reports"
+)
+
+type articlesOptions struct {
+	corpusOptions
+	body bool
+}
+
+// articleColumns are the columns of `baokan articles`, in order.
+var articleColumns = []string{"path", "line", "serial", "date", "page", "item", "kicker", "title",
+	"subtitle", "authors", "classification", "column", "page_name", "topics", "genres", "rw",
+	"rw_source", "paragraphs", "chars"}
+
+func newArticlesCmd(io *streams) *cobra.Command {
+	o := &articlesOptions{}
+	c := &cobra.Command{
+		Use:   "articles [CORPUS...]",
+		Short: "One row per article with every field",
+		Long: `articles prints one row per article, in corpus order (path, then line), with the columns
+  path,line,serial,date,page,item,kicker,title,subtitle,authors,classification,column,
+  page_name,topics,genres,rw,rw_source,paragraphs,chars
+and with --body a last column body (the paragraphs joined by a newline).
+
+Lists (subtitle, authors, topics, genres, rw) are joined by "/" in table and csv, arrays in
+json and jsonl. date is YYYY-MM-DD, empty when the RQ field is missing or not a real date.
+rw holds the raw RW entries as indexed (names, roles and events mixed; see 'baokan persons'),
+rw_source says where they came from: GJ, body (the tail of the last body line), or empty.
+chars counts the Unicode code points of the body.`,
+		RunE: func(c *cobra.Command, args []string) error { return runArticles(io, o, args) },
+	}
+	addCorpusFlags(c, &o.corpusOptions)
+	c.Flags().BoolVar(&o.body, "body", false, "add a body column (paragraphs joined by a newline)")
+	return c
+}
+
+func runArticles(io *streams, o *articlesOptions, args []string) error {
+	format, err := o.reportFormat()
+	if err != nil {
+		return err
+	}
+	s, err := o.open(io, args)
+	if err != nil {
+		return err
+	}
+	w, done, err := o.outputWriter(io)
+	if err != nil {
+		s.close()
+		return err
+	}
+	columns := articleColumns
+	if o.body {
+		columns = append(columns[:len(columns):len(columns)], "body")
+	}
+	out := reports.NewWriter(w, format, columns, o.reportOptions()...)
+	row := make([]any, 0, len(columns))
+	for a, err := range s.reader.All() {
+		if err != nil {
+			s.close()
+			done()
+			return err
+		}
+		row = articleRow(row[:0], a)
+		if o.body {
+			row = append(row, strings.Join(a.Body, "\n"))
+		}
+		if err := out.WriteRow(row...); err != nil {
+			s.close()
+			done()
+			return err
+		}
+	}
+	closeErr := s.close()
+	if err := out.Close(); err != nil {
+		done()
+		return err
+	}
+	if err := done(); err != nil {
+		return err
+	}
+	return closeErr
+}
+
+// articleRow appends the cells of articleColumns for a.
+func articleRow(row []any, a *corpus.Article) []any {
+	return append(row, a.Path, a.Line, a.Serial, a.Date.String(), a.Page, a.Item, a.Kicker, a.Title,
+		list(a.Subtitles), list(a.Authors), a.Classification, a.Column, a.PageName, list(a.Topics),
+		list(a.Genres), list(a.RW), string(a.RWSource), len(a.Body), a.BodyChars())
+}
+
+// list keeps a nil list an empty list, so JSON shows [] rather than null.
+func list(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan"
+	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/reports"
+	"github.com/baokan/baokan/reports/progress"
+)
+
+// corpusOptions are the flags every command that reads a corpus shares.
+type corpusOptions struct {
+	from, to string
+	page     int
+	genre    string
+	title    string
+	workers  int
+	strict   bool
+	verbose  bool
+	quiet    bool
+
+	format string
+	output string
+	bom    bool
+}
+
+func addCorpusFlags(c *cobra.Command, o *corpusOptions) {
+	f := c.Flags()
+	f.StringVar(&o.from, "from", "", "keep articles dated on or after `YYYY-MM-DD`")
+	f.StringVar(&o.to, "to", "", "keep articles dated on or before `YYYY-MM-DD`")
+	f.IntVar(&o.page, "page", 0, "keep articles of page `N` (BH)")
+	f.StringVar(&o.genre, "genre", "", "keep articles with genre `G` among their TC genres (exact)")
+	f.StringVar(&o.title, "title", "", "keep articles whose kicker, title or a subtitle matches `REGEX` (Go syntax)")
+	f.IntVar(&o.workers, "workers", 0, "files parsed at once (default: all cores)")
+	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")
+	f.StringVar(&o.format, "format", "table", "output `FORMAT`: "+strings.Join(reports.Formats(), ", "))
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	f.BoolVar(&o.bom, "bom", false, "start CSV output with a UTF-8 byte-order mark (for Excel on Windows)")
+}
+
+// filter builds the corpus filter from the flags.
+func (o *corpusOptions) filter() (*corpus.Filter, error) {
+	f := &corpus.Filter{}
+	for _, kv := range [][2]string{{"from", o.from}, {"to", o.to}, {"genre", o.genre}} {
+		if kv[1] != "" {
+			if err := f.Set(kv[0], kv[1]); err != nil {
+				return nil, fmt.Errorf("--%w", err)
+			}
+		}
+	}
+	if o.page < 0 {
+		return nil, fmt.Errorf("--page %d is not a page number", o.page)
+	}
+	f.Page = o.page
+	if o.title != "" {
+		re, err := regexp.Compile(o.title)
+		if err != nil {
+			return nil, fmt.Errorf("--title: %w", err)
+		}
+		f.Title = re
+	}
+	if f.IsZero() {
+		return nil, nil
+	}
+	return f, nil
+}
+
+func (o *corpusOptions) reportFormat() (reports.Format, error) {
+	return reports.ParseFormat(o.format)
+}
+
+func (o *corpusOptions) reportOptions() []reports.Option {
+	if o.bom {
+		return []reports.Option{reports.WithBOM()}
+	}
+	return nil
+}
+
+// session is one run over a corpus: the reader, its progress bar, and the summary and
+// strict check at the end.
+type session struct {
+	opt    *corpusOptions
+	io     *streams
+	reader *corpus.Reader
+	bar    *progress.Bar
+}
+
+// open starts reading the sources named on the command line, or the embedded sample.
+func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
+	filter, err := o.filter()
+	if err != nil {
+		return nil, err
+	}
+	s := &session{opt: o, io: io}
+	stderrFile, _ := io.err.(*os.File)
+	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
+	opts := corpus.Options{
+		Workers: o.workers,
+		Filter:  filter,
+		OnFile:  func(_ string, n int) { s.bar.Add(int64(n), 0) },
+	}
+	if o.verbose {
+		opts.OnDiagnostic = func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
+	}
+	if len(args) == 0 {
+		s.reader, err = corpus.OpenFS(baokan.SampleFS, baokan.SampleRoot, opts)
+	} else {
+		s.reader, err = corpus.Open(args, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// close ends the session: the summary line on stderr, and the --strict verdict.
+func (s *session) close() error {
+	s.bar.Finish()
+	s.reader.Close()
+	sum := s.reader.Summary()
+	if !s.opt.quiet {
+		fmt.Fprintf(s.io.err, "baokan: %s\n", sum)
+	}
+	if n := sum.DiagnosticsTotal(); s.opt.strict && n > 0 {
+		return &strictError{n: n}
+	}
+	return nil
+}
+
+// output opens the destination of the results: -o FILE or standard output.
+func (o *corpusOptions) outputWriter(io *streams) (io.Writer, func() error, error) {
+	if o.output == "" || o.output == "-" {
+		return io.out, func() error { return nil }, nil
+	}
+	f, err := os.Create(o.output)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Close, nil
+}

@@ -1,0 +1,94 @@
+package corpus
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Encoding names the character encoding a file was decoded from.
+type Encoding string
+
+const (
+	EncodingUTF8    Encoding = "UTF-8"
+	EncodingUTF8BOM Encoding = "UTF-8 BOM"
+	EncodingGB18030 Encoding = "GB18030" // a superset of GBK and GB2312
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// gb18030FFFD is U+FFFD encoded in GB18030: a replacement character that was in the file
+// already, not one the decoder made.
+var gb18030FFFD = []byte{0x84, 0x31, 0xA4, 0x37}
+
+// Decode detects the encoding of data and returns it as UTF-8 text, with the number of
+// invalid byte sequences that were replaced by U+FFFD.
+//
+// Detection, per file: a UTF-8 byte-order mark means UTF-8; valid UTF-8 means UTF-8; text
+// that is UTF-8 but for a few bad sequences (fewer than one per 20 valid multi-byte
+// characters) is UTF-8 with those sequences replaced; anything else is GB18030, which
+// decodes GBK and GB2312 as well. GBK text almost never forms valid multi-byte UTF-8, so
+// the rule does not mistake one for the other on real files.
+func Decode(data []byte) (text string, enc Encoding, invalid int) {
+	if bytes.HasPrefix(data, utf8BOM) {
+		t, bad := decodeUTF8(data[len(utf8BOM):])
+		return t, EncodingUTF8BOM, bad
+	}
+	if utf8.Valid(data) {
+		return string(data), EncodingUTF8, 0
+	}
+	if multi, bad := utf8Census(data); bad*20 < multi {
+		t, bad := decodeUTF8(data)
+		return t, EncodingUTF8, bad
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		// The decoder replaces rather than fails; keep going with what it made.
+		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+	}
+	invalid = bytes.Count(out, []byte("\uFFFD")) - bytes.Count(data, gb18030FFFD)
+	if invalid < 0 {
+		invalid = 0
+	}
+	return string(out), EncodingGB18030, invalid
+}
+
+// utf8Census counts the valid multi-byte UTF-8 sequences and the invalid bytes in data.
+func utf8Census(data []byte) (multi, bad int) {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi, bad
+}
+
+// decodeUTF8 returns data as a string with each invalid byte replaced by U+FFFD.
+func decodeUTF8(data []byte) (string, int) {
+	if utf8.Valid(data) {
+		return string(data), 0
+	}
+	var b bytes.Buffer
+	b.Grow(len(data) + 16)
+	bad := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+			bad++
+		} else {
+			b.Write(data[i : i+size])
+		}
+		i += size
+	}
+	return b.String(), bad
+}

@@ -1,0 +1,711 @@
+package corpus
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The tag codes of the header fields, in the order the archive prints them.
+const (
+	codeSerial   = "ZQ"
+	codeDate     = "RQ"
+	codePage     = "BH"
+	codeItem     = "TH"
+	codeKicker   = "YT"
+	codeTitle    = "BT"
+	codeSubtitle = "FT"
+	codeAuthor   = "ZZ"
+	codeClass    = "FL"
+	codeColumn   = "LM"
+	codePageName = "BM"
+	codeKeywords = "GJ"
+	codeGenre    = "TC"
+	codeBody     = "ZW"
+)
+
+func isHeaderCode(code string) bool {
+	switch code {
+	case codeSerial, codeDate, codePage, codeItem, codeKicker, codeTitle, codeSubtitle,
+		codeAuthor, codeClass, codeColumn, codePageName, codeKeywords, codeGenre:
+		return true
+	}
+	return false
+}
+
+const (
+	tagOpen  = "〖"
+	tagClose = "〗"
+	lineTag  = "〖HH/换行〗"
+	rwMarker = "RW："
+)
+
+// ParseBytes decodes one file's bytes (see Decode) and parses every article in it. name is
+// the path the articles and diagnostics will carry. The diagnostics include those attached
+// to the returned articles and those of the file as a whole (empty file, no article,
+// a truncated article that was skipped).
+func ParseBytes(name string, data []byte) ([]*Article, []Diagnostic) {
+	res := parseFile(name, data)
+	return res.articles, res.diags
+}
+
+// fileResult is what parsing one file gives.
+type fileResult struct {
+	path     string
+	bytes    int
+	encoding Encoding
+	articles []*Article
+	diags    []Diagnostic // every diagnostic of the file, in line order
+	skipped  int          // articles left out (truncated)
+	err      error        // the file could not be read at all
+}
+
+func parseFile(name string, data []byte) *fileResult {
+	res := &fileResult{path: name, bytes: len(data)}
+	if len(data) == 0 {
+		res.diags = append(res.diags, Diagnostic{Path: name, Kind: KindEmptyFile, Message: "the file is empty"})
+		return res
+	}
+	text, enc, invalid := Decode(data)
+	res.encoding = enc
+	p := parser{path: name, res: res, invalid: invalid}
+	p.run(text)
+	return res
+}
+
+type bodyState int
+
+const (
+	stateHeader bodyState = iota // reading header fields
+	stateBody                    // inside 〖ZW/正文〗
+	stateAfter                   // the body was closed
+)
+
+type parser struct {
+	path    string
+	res     *fileResult
+	invalid int // invalid byte sequences in the whole file
+
+	cur       *Article
+	state     bodyState
+	seen      map[string]bool // header codes set in the current article
+	spill     []string        // body text found in ZZ, appended to the body at the end
+	bodyStart int             // line of 〖ZW/正文〗
+
+	strayBefore     int // non-tag lines before the first article
+	strayBeforeLine int
+	invalidSeen     bool
+}
+
+func (p *parser) run(text string) {
+	lineNo := 0
+	lastComplete := true
+	for pos := 0; pos < len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		var line string
+		if end < 0 {
+			line, pos = text[pos:], len(text)
+		} else {
+			line, pos = text[pos:pos+end], pos+end+1
+		}
+		lineNo++
+		line = strings.TrimSuffix(line, "\r")
+		lastComplete = p.line(line, lineNo)
+	}
+	endsMidLine := !strings.HasSuffix(text, "\n")
+	if p.cur != nil && endsMidLine && (p.state == stateBody || !lastComplete) {
+		where := "inside the body"
+		if p.state != stateBody {
+			where = "inside a header field"
+		}
+		p.res.diags = append(p.res.diags, Diagnostic{Path: p.path, Line: lineNo, Kind: KindTruncated,
+			Message: fmt.Sprintf("the file ends in the middle of line %d %s; the article at line %d is left out", lineNo, where, p.cur.Line)})
+		p.res.skipped++
+		p.cur = nil
+	}
+	p.finish()
+	if len(p.res.articles) == 0 && p.res.skipped == 0 {
+		msg := fmt.Sprintf("no tagged field (〖XX/名〗) in %d lines", lineNo)
+		if p.invalid > 0 {
+			msg += fmt.Sprintf("; %d invalid byte sequences: not a text file?", p.invalid)
+		}
+		p.res.diags = append(p.res.diags, Diagnostic{Path: p.path, Kind: KindNoArticle, Message: msg})
+		return
+	}
+	if p.strayBefore > 0 {
+		p.res.diags = append(p.res.diags, Diagnostic{Path: p.path, Line: p.strayBeforeLine, Kind: KindStrayText,
+			Message: fmt.Sprintf("%d untagged lines before the first article are ignored", p.strayBefore)})
+	}
+	if p.invalid > 0 && !p.invalidSeen {
+		p.res.diags = append(p.res.diags, Diagnostic{Path: p.path, Kind: KindInvalidEncoding,
+			Message: fmt.Sprintf("%d invalid byte sequences replaced by U+FFFD", p.invalid)})
+	}
+	sortDiagnostics(p.res.diags)
+}
+
+// line handles one line. It reports whether the line is complete in itself (a closed tag
+// line, or blank): a file that ends without a newline on an incomplete line was cut short.
+func (p *parser) line(line string, n int) (complete bool) {
+	trimmed := strings.TrimLeft(line, " \t\u3000")
+	if p.invalid > 0 && !p.invalidSeen && strings.ContainsRune(line, utf8.RuneError) && p.cur != nil {
+		p.invalidSeen = true
+		p.diag(n, KindInvalidEncoding, fmt.Sprintf("%d invalid byte sequences in the file replaced by U+FFFD (first here)", p.invalid))
+	}
+	code, name, rest, isTag := splitOpenTag(trimmed)
+	if p.state == stateBody {
+		if isTag && code == "-"+codeBody {
+			p.state = stateAfter
+			return true
+		}
+		if isTag && isHeaderCode(code) && hasCloseTag(rest, code) {
+			// A header line inside an open body: the body was never closed and the next
+			// article has begun.
+			p.diag(p.bodyStart, KindUnclosedBody, fmt.Sprintf("〖ZW/正文〗 at line %d is not closed before the next article at line %d", p.bodyStart, n))
+			p.startArticle(n)
+		} else {
+			p.bodyLine(line, n)
+			return false
+		}
+	}
+	if !isTag {
+		if strings.TrimSpace(trimmed) == "" {
+			return true
+		}
+		if p.cur == nil {
+			if p.strayBefore == 0 {
+				p.strayBeforeLine = n
+			}
+			p.strayBefore++
+			return false
+		}
+		p.diag(n, KindStrayText, fmt.Sprintf("untagged line outside the body kept as an extra field: %q", clip(trimmed, 40)))
+		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: trimmed, Line: n})
+		return false
+	}
+	switch {
+	case code == codeBody:
+		if p.cur == nil {
+			p.startArticle(n)
+		}
+		p.state = stateBody
+		p.bodyStart = n
+		if r := strings.TrimSpace(rest); r != "" {
+			// Body text on the tag's own line, perhaps closed there too.
+			if i := strings.Index(r, "〖-"+codeBody); i >= 0 {
+				p.bodyLine(r[:i], n)
+				p.state = stateAfter
+			} else {
+				p.bodyLine(r, n)
+			}
+		}
+		return true
+	case code == "-"+codeBody:
+		// A closing body tag with no opening one: nothing to keep.
+		return true
+	case strings.HasPrefix(code, "-"):
+		if p.cur != nil {
+			p.diag(n, KindStrayText, fmt.Sprintf("closing tag 〖%s/%s〗 on a line of its own ignored", code, name))
+		}
+		return true
+	}
+	switch {
+	case p.cur == nil:
+		p.startArticle(n)
+	case code == codeSerial && len(p.seen) > 0:
+		p.startArticle(n)
+	case p.state == stateAfter && isHeaderCode(code):
+		p.startArticle(n) // a header after a body: the next article, its ZQ missing
+	case (code == codeDate || code == codeTitle) && p.seen[code]:
+		p.startArticle(n) // a second date or title: the next article, its ZQ missing
+	}
+	value, closed, trailing := splitValue(rest, code)
+	if !closed {
+		p.diag(n, KindUnclosedTag, fmt.Sprintf("〖%s/%s〗 has no 〖-%s/%s〗 on its line; the rest of the line is its value", code, name, code, name))
+	}
+	if t := strings.TrimSpace(trailing); t != "" {
+		p.diag(n, KindStrayText, fmt.Sprintf("text after 〖-%s/%s〗 kept as an extra field: %q", code, name, clip(t, 40)))
+		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: t, Line: n})
+	}
+	p.field(code, name, value, n)
+	return closed
+}
+
+func (p *parser) startArticle(n int) {
+	p.finish()
+	p.cur = &Article{Path: p.path, Line: n}
+	p.state = stateHeader
+	p.seen = map[string]bool{}
+	p.spill = nil
+}
+
+// splitOpenTag recognises a line that starts with 〖CODE/名称〗 and returns the code, the
+// name and the rest of the line. A closing tag has code "-XX".
+func splitOpenTag(s string) (code, name, rest string, ok bool) {
+	if !strings.HasPrefix(s, tagOpen) {
+		return "", "", "", false
+	}
+	inner := s[len(tagOpen):]
+	end := strings.Index(inner, tagClose)
+	if end < 0 || end > 40 {
+		return "", "", "", false
+	}
+	tag := inner[:end]
+	slash := strings.IndexAny(tag, "/；;")
+	if slash <= 0 {
+		return "", "", "", false
+	}
+	code = tag[:slash]
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' && i == 0) {
+			return "", "", "", false
+		}
+	}
+	code = strings.ToUpper(code)
+	_, size := utf8.DecodeRuneInString(tag[slash:])
+	return code, tag[slash+size:], inner[end+len(tagClose):], true
+}
+
+func hasCloseTag(rest, code string) bool { return strings.Contains(rest, "〖-"+code) }
+
+// splitValue cuts a field's value at its closing tag 〖-CODE/名称〗.
+func splitValue(rest, code string) (value string, closed bool, trailing string) {
+	i := strings.LastIndex(rest, "〖-"+code)
+	if i < 0 {
+		return rest, false, ""
+	}
+	after := rest[i:]
+	j := strings.Index(after, tagClose)
+	if j < 0 {
+		return rest[:i], false, "" // the closing tag itself is cut short
+	}
+	return rest[:i], true, after[j+len(tagClose):]
+}
+
+func (p *parser) field(code, name, raw string, n int) {
+	a := p.cur
+	p.seen[code] = true
+	switch code {
+	case codeSerial:
+		a.Serial = p.number(raw, code, n)
+	case codeDate:
+		a.DateRaw = strings.TrimSpace(p.clean(raw, n))
+		d, err := ParseDate(a.DateRaw)
+		if err != nil {
+			p.diag(n, KindInvalidDate, err.Error()+"; the article is kept without a date")
+		}
+		a.Date = d
+	case codePage:
+		a.Page = p.number(raw, code, n)
+	case codeItem:
+		a.Item = p.number(raw, code, n)
+	case codeKicker:
+		a.Kicker = joinValue(a.Kicker, p.text(raw, n))
+	case codeTitle:
+		a.Title = joinValue(a.Title, p.text(raw, n))
+	case codeSubtitle:
+		if s := p.text(raw, n); s != "" {
+			a.Subtitles = append(a.Subtitles, s)
+		}
+	case codeAuthor:
+		p.authors(raw, n)
+	case codeClass:
+		v := p.text(raw, n)
+		if base, ok := strings.CutSuffix(v, "RW"); ok && base != "" {
+			p.diag(n, KindGluedRW, fmt.Sprintf("classification %q has \"RW\" glued on; kept as %q", v, base))
+			v = base
+		}
+		a.Classification = joinValue(a.Classification, v)
+	case codeColumn:
+		a.Column = joinValue(a.Column, p.text(raw, n))
+	case codePageName:
+		a.PageName = joinValue(a.PageName, p.text(raw, n))
+	case codeKeywords:
+		p.keywords(raw, n)
+	case codeGenre:
+		a.Genres = appendUnique(a.Genres, splitGenres(p.text(raw, n))...)
+	default:
+		p.diag(n, KindUnknownTag, fmt.Sprintf("unknown tag 〖%s/%s〗 kept as an extra field", code, name))
+		a.Extra = append(a.Extra, Field{Code: code, Name: name, Value: p.text(raw, n), Line: n})
+	}
+}
+
+func joinValue(old, v string) string {
+	if old == "" {
+		return v
+	}
+	if v == "" {
+		return old
+	}
+	return old + " " + v
+}
+
+// number parses a whole number field (ZQ, BH, TH), full-width digits included.
+func (p *parser) number(raw, code string, n int) int {
+	s := strings.TrimSpace(p.clean(raw, n))
+	if s == "" {
+		p.diag(n, KindInvalidNumber, fmt.Sprintf("%s is empty", code))
+		return 0
+	}
+	s = strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return '0' + (r - '０')
+		}
+		return r
+	}, s)
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 0 {
+		p.diag(n, KindInvalidNumber, fmt.Sprintf("%s %q is not a whole number", code, clip(s, 20)))
+		return 0
+	}
+	return v
+}
+
+// text cleans a single-valued field: markup removed, line-break tags become spaces, outer
+// space trimmed.
+func (p *parser) text(raw string, n int) string {
+	return strings.TrimSpace(p.clean(strings.ReplaceAll(raw, lineTag, " "), n))
+}
+
+// clean removes inline tags, reporting broken ones.
+func (p *parser) clean(s string, n int) string {
+	out, broken := stripMarkup(s)
+	if broken != "" {
+		p.diag(n, KindBrokenMarkup, fmt.Sprintf("damaged inline tag %q removed", broken))
+	}
+	return out
+}
+
+// stripMarkup removes inline tags (〖JZ/加重〗, 〖-JZ/加重〗, 〖HH/换行〗, broken forms such
+// as 〖JZ；加重〗) and orphaned tag ends (加重〗) from s. broken is the first damaged form met.
+func stripMarkup(s string) (out string, broken string) {
+	if !strings.Contains(s, tagClose) {
+		return s, ""
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for len(s) > 0 {
+		i := strings.Index(s, tagClose)
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		head := s[:i]
+		open := strings.LastIndex(head, tagOpen)
+		if open >= 0 && isInlineTag(head[open+len(tagOpen):]) {
+			tag := head[open+len(tagOpen):]
+			if !strings.Contains(tag, "/") && broken == "" {
+				broken = tagOpen + tag + tagClose
+			}
+			b.WriteString(head[:open])
+			s = s[i+len(tagClose):]
+			continue
+		}
+		if name, ok := orphanTagName(head); ok {
+			if broken == "" {
+				broken = name + tagClose
+			}
+			b.WriteString(head[:len(head)-len(name)])
+			s = s[i+len(tagClose):]
+			continue
+		}
+		b.WriteString(s[:i+len(tagClose)])
+		s = s[i+len(tagClose):]
+	}
+	return b.String(), broken
+}
+
+// isInlineTag reports whether s (between 〖 and 〗) has the shape of a tag: an optional
+// "-", two to four Latin letters, a separator, a short name.
+func isInlineTag(s string) bool {
+	if len(s) > 30 {
+		return false
+	}
+	s = strings.TrimPrefix(s, "-")
+	k := 0
+	for k < len(s) && (s[k] >= 'A' && s[k] <= 'Z' || s[k] >= 'a' && s[k] <= 'z') {
+		k++
+	}
+	if k < 2 || k > 4 {
+		return false
+	}
+	rest := s[k:]
+	return strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "；") || strings.HasPrefix(rest, ";")
+}
+
+// orphanTagName reports whether head ends with the name of an inline tag whose opening was
+// lost ("    加重〗译文" in a real body line).
+func orphanTagName(head string) (string, bool) {
+	for _, name := range [...]string{"加重", "换行"} {
+		if strings.HasSuffix(head, name) {
+			full := name
+			// Keep the code too if it survived: "JZ/加重〗".
+			pre := head[:len(head)-len(name)]
+			for _, sep := range [...]string{"/", "；", ";"} {
+				if strings.HasSuffix(pre, sep) {
+					p := strings.TrimSuffix(pre, sep)
+					k := len(p)
+					for k > 0 && (p[k-1] >= 'A' && p[k-1] <= 'Z') {
+						k--
+					}
+					if k < len(p) {
+						full = p[k:] + sep + name
+						if k > 0 && p[k-1] == '-' {
+							full = "-" + full
+						}
+					}
+				}
+			}
+			return full, true
+		}
+	}
+	return "", false
+}
+
+// authors splits ZZ: names separated by "/", then 〖HH/换行〗 segments, one of which may be
+// the "DW：" unit. A segment that reads like prose (a sentence mark, or long) is body text
+// that spilled into the field (seen once in the real archive) and moves to the body.
+func (p *parser) authors(raw string, n int) {
+	a := p.cur
+	for i, seg := range splitLineTags(raw) {
+		seg = strings.TrimSpace(p.clean(seg, n))
+		unit := false
+		for _, prefix := range [...]string{"DW：", "DW:"} {
+			if rest, ok := strings.CutPrefix(seg, prefix); ok {
+				seg, unit = strings.TrimSpace(rest), true
+			}
+		}
+		if seg == "" {
+			continue
+		}
+		if i > 0 && (len(p.spill) > 0 || isProse(seg)) {
+			// Once prose has begun, what follows (a photo credit too) is body text.
+			p.spill = append(p.spill, seg)
+			continue
+		}
+		if unit {
+			a.AuthorUnit = joinValue(a.AuthorUnit, seg)
+			continue
+		}
+		for _, name := range strings.Split(seg, "/") {
+			if name = strings.TrimSpace(name); name != "" {
+				a.Authors = append(a.Authors, name)
+			}
+		}
+	}
+	if len(p.spill) > 0 {
+		p.diag(n, KindBodyInAuthor, fmt.Sprintf("%d paragraphs of body text found in 〖ZZ/作者〗 after 〖HH/换行〗; moved to the end of the body", len(p.spill)))
+	}
+}
+
+// splitLineTags splits s at each 〖HH/换行〗 (and its broken forms).
+func splitLineTags(s string) []string {
+	if !strings.Contains(s, "HH") {
+		return []string{s}
+	}
+	var out []string
+	for {
+		i := strings.Index(s, "〖HH")
+		if i < 0 {
+			return append(out, s)
+		}
+		j := strings.Index(s[i:], tagClose)
+		if j < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:i])
+		s = s[i+j+len(tagClose):]
+	}
+}
+
+func isProse(s string) bool {
+	return strings.ContainsAny(s, "。！？") || utf8.RuneCountInString(s) > 60
+}
+
+// keywords splits GJ into topics and the RW list.
+func (p *parser) keywords(raw string, n int) {
+	a := p.cur
+	v := p.text(raw, n)
+	topics, rw, hasRW := cutRW(v)
+	a.Topics = appendUnique(a.Topics, splitTopics(topics)...)
+	if hasRW {
+		entries := splitList(rw)
+		if len(entries) == 0 {
+			p.diag(n, KindEmptyRW, "RW： in 〖GJ/关键〗 lists no entry")
+			return
+		}
+		a.RW = append(a.RW, entries...)
+		a.RWSource = RWFromGJ
+	}
+}
+
+// cutRW splits "topics RW：entries" at the marker (full-width or ASCII colon).
+func cutRW(s string) (before, after string, found bool) {
+	if i := strings.Index(s, rwMarker); i >= 0 {
+		return s[:i], s[i+len(rwMarker):], true
+	}
+	if i := strings.Index(s, "RW:"); i >= 0 {
+		return s[:i], s[i+len("RW:"):], true
+	}
+	return s, "", false
+}
+
+// splitTopics splits GJ topics like splitList, and on spaces too (topics are short terms;
+// RW entries are not split on spaces because of broken names such as "朱 基").
+func splitTopics(s string) []string {
+	var out []string
+	for _, t := range splitList(s) {
+		out = append(out, strings.Fields(strings.ReplaceAll(t, "\u3000", " "))...)
+	}
+	return out
+}
+
+// splitList splits a GJ or RW list on "/" and "；" (and ";"), dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		i := strings.IndexAny(s, "/；;")
+		item := s
+		if i >= 0 {
+			item = s[:i]
+			_, size := utf8.DecodeRuneInString(s[i:])
+			s = s[i+size:]
+		} else {
+			s = ""
+		}
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+func appendUnique(list []string, items ...string) []string {
+next:
+	for _, it := range items {
+		for _, old := range list {
+			if old == it {
+				continue next
+			}
+		}
+		list = append(list, it)
+	}
+	return list
+}
+
+// bodyLine adds one body line as a paragraph: indentation and markup removed; a line-break
+// tag inside a line starts a new paragraph.
+//
+// Only the archive's indentation (up to four spaces, or ideographic spaces in converted
+// copies) and trailing space are removed: space inside or at the start of a paragraph's
+// text (" （崔耀中）") is part of it.
+func (p *parser) bodyLine(line string, n int) {
+	line = strings.TrimRight(line, " \t")
+	switch {
+	case strings.HasPrefix(line, " "):
+		for k := 0; k < 4 && strings.HasPrefix(line, " "); k++ {
+			line = line[1:]
+		}
+	default:
+		line = strings.TrimLeft(line, "\t\u3000")
+	}
+	for _, seg := range splitLineTags(line) {
+		seg = p.clean(seg, n)
+		if strings.TrimSpace(seg) != "" {
+			p.cur.Body = append(p.cur.Body, seg)
+		}
+	}
+}
+
+// finish closes the current article: RW tail, spilled body text, checks.
+func (p *parser) finish() {
+	a := p.cur
+	if a == nil {
+		return
+	}
+	p.cur = nil
+	if p.state == stateBody {
+		p.diag(p.bodyStart, KindUnclosedBody, fmt.Sprintf("〖ZW/正文〗 at line %d is never closed; the body runs to the end of the file", p.bodyStart))
+	}
+	p.state = stateHeader
+	if k := len(a.Body); k > 0 {
+		if before, after, ok := cutRW(a.Body[k-1]); ok {
+			entries := splitList(after)
+			if before = strings.TrimSpace(before); before == "" {
+				a.Body = a.Body[:k-1]
+			} else {
+				a.Body[k-1] = before
+			}
+			if len(entries) == 0 {
+				p.diagAt(a, a.Line, KindEmptyRW, "RW： at the end of the body lists no entry")
+			} else if a.RWSource == RWNone {
+				a.RW, a.RWSource = entries, RWFromBody
+			} else {
+				a.RW = appendUnique(a.RW, entries...)
+			}
+		}
+	}
+	a.Body = append(a.Body, p.spill...)
+	if !p.seen[codeTitle] || a.Title == "" {
+		p.diagAt(a, a.Line, KindMissingField, "no title (〖BT/标题〗)")
+	}
+	if !p.seen[codeDate] {
+		p.diagAt(a, a.Line, KindMissingField, "no date (〖RQ/日期〗)")
+	}
+	p.checkName(a)
+	p.res.articles = append(p.res.articles, a)
+}
+
+// checkName compares a file named YYYYMMDDPPNN.TXT with the article's RQ, BH and TH.
+func (p *parser) checkName(a *Article) {
+	base := path.Base(strings.ReplaceAll(a.Path, "\\", "/"))
+	if i := strings.LastIndex(base, "!"); i >= 0 {
+		base = base[i+1:]
+	}
+	stem, ok := strings.CutSuffix(strings.ToUpper(base), ".TXT")
+	if !ok || len(stem) != 12 || a.Date.IsZero() {
+		return
+	}
+	for i := 0; i < len(stem); i++ {
+		if stem[i] < '0' || stem[i] > '9' {
+			return
+		}
+	}
+	want := fmt.Sprintf("%04d%02d%02d%02d%02d", a.Date.Year, int(a.Date.Month), a.Date.Day, a.Page, a.Item)
+	if stem != want {
+		p.diagAt(a, a.Line, KindNameMismatch, fmt.Sprintf("file name says %s but RQ/BH/TH say %s", stem, want))
+	}
+}
+
+func (p *parser) diag(line int, kind Kind, msg string) {
+	if p.cur == nil {
+		p.res.diags = append(p.res.diags, Diagnostic{Path: p.path, Line: line, Kind: kind, Message: msg})
+		return
+	}
+	p.diagAt(p.cur, line, kind, msg)
+}
+
+func (p *parser) diagAt(a *Article, line int, kind Kind, msg string) {
+	d := Diagnostic{Path: p.path, Line: line, Kind: kind, Message: msg}
+	a.Diagnostics = append(a.Diagnostics, d)
+	p.res.diags = append(p.res.diags, d)
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+func sortDiagnostics(ds []Diagnostic) {
+	// Insertion sort by line: lists are short and mostly in order already.
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].Line < ds[j-1].Line; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}

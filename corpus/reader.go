@@ -1,0 +1,335 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Options configure a Reader. The zero value reads with all cores and keeps every article.
+type Options struct {
+	// Workers is the number of files parsed at once; 0 means runtime.GOMAXPROCS(0).
+	Workers int
+	// Filter keeps only the articles it matches; the others are counted as filtered out.
+	Filter *Filter
+	// OnDiagnostic, if set, is called for every diagnostic, in stream order, from the
+	// goroutine that calls Next.
+	OnDiagnostic func(Diagnostic)
+	// OnFile, if set, is called once for every file read (with its size in bytes), in stream
+	// order, from the goroutine that calls Next: a hook for progress bars.
+	OnFile func(path string, bytes int)
+}
+
+// Summary accounts for everything a Reader saw. Articles = Matched + FilteredOut;
+// Skipped articles are not in Articles.
+type Summary struct {
+	Files            int            // files read (archive members count one each)
+	Bytes            int64          // bytes read
+	Ignored          int            // files in folders or archives that are not .txt, not read
+	Articles         int            // articles read
+	Matched          int            // articles that passed the filter (all of them without one)
+	FilteredOut      int            // articles the filter left out
+	Skipped          map[Kind]int   // articles left out because of a problem, by kind
+	FilesNoArticle   map[Kind]int   // files that yielded no article, by reason
+	Diagnostics      map[Kind]int   // diagnostics by kind
+	ArticlesByKind   map[Kind]int   // articles with at least one diagnostic of the kind
+	ArticlesProblems int            // articles with at least one diagnostic
+	Encodings        map[string]int // files by detected encoding
+}
+
+func newSummary() Summary {
+	return Summary{
+		Skipped:        map[Kind]int{},
+		FilesNoArticle: map[Kind]int{},
+		Diagnostics:    map[Kind]int{},
+		ArticlesByKind: map[Kind]int{},
+		Encodings:      map[string]int{},
+	}
+}
+
+// SkippedTotal is the number of articles left out because of a problem.
+func (s Summary) SkippedTotal() int { return sumCounts(s.Skipped) }
+
+// DiagnosticsTotal is the number of diagnostics.
+func (s Summary) DiagnosticsTotal() int { return sumCounts(s.Diagnostics) }
+
+// Kinds returns the keys of a count map, sorted.
+func Kinds(m map[Kind]int) []Kind {
+	ks := make([]Kind, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
+	return ks
+}
+
+func sumCounts(m map[Kind]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// Reader streams the articles of a set of sources. Files are parsed in parallel; articles
+// come out in a fixed order (sources in the order given, files in lexical path order within
+// a folder and a .zip, archive order within a .tar.gz, then by line) whatever the number of
+// workers. Memory is bounded by a window of a few files per worker.
+type Reader struct {
+	opt     Options
+	cancel  context.CancelFunc
+	order   chan chan *fileResult
+	done    chan struct{}
+	current *fileResult
+	next    int
+	summary Summary
+	ignored *int
+	mu      sync.Mutex
+	closed  bool
+}
+
+// Open checks the sources and starts reading them. It fails at once if a source does not
+// exist or a pattern matches nothing; problems inside files are diagnostics, not errors.
+func Open(sources []string, opt Options) (*Reader, error) {
+	resolved, err := resolveSources(sources)
+	if err != nil {
+		return nil, err
+	}
+	return start(opt, func(p *producer) {
+		for _, src := range resolved {
+			if !p.source(src) {
+				return
+			}
+		}
+	}), nil
+}
+
+// OpenFS reads the article files under root in fsys (for example an embed.FS).
+func OpenFS(fsys fs.FS, root string, opt Options) (*Reader, error) {
+	if _, err := fs.Stat(fsys, root); err != nil {
+		return nil, err
+	}
+	return start(opt, func(p *producer) { p.fsys(fsys, root) }), nil
+}
+
+func start(opt Options, walk func(*producer)) *Reader {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &Reader{
+		opt:     opt,
+		cancel:  cancel,
+		order:   make(chan chan *fileResult, 4*workers),
+		done:    make(chan struct{}),
+		summary: newSummary(),
+	}
+	type job struct {
+		u   unit
+		out chan *fileResult
+	}
+	jobs := make(chan job)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- parseUnit(j.u)
+			}
+		}()
+	}
+	p := &producer{ctx: ctx}
+	r.ignored = &p.ignored
+	p.emit = func(u unit) bool {
+		out := make(chan *fileResult, 1)
+		select {
+		case r.order <- out: // reserve the unit's place in the stream first
+		case <-ctx.Done():
+			return false
+		}
+		select {
+		case jobs <- job{u, out}:
+			return true
+		case <-ctx.Done():
+			out <- &fileResult{path: u.path, err: ctx.Err()}
+			return false
+		}
+	}
+	go func() {
+		defer close(r.done)
+		walk(p)
+		close(jobs)
+		wg.Wait()
+		close(r.order)
+	}()
+	return r
+}
+
+func parseUnit(u unit) *fileResult {
+	data, err := u.read()
+	if err != nil {
+		return &fileResult{path: u.path, err: err, diags: []Diagnostic{{Path: u.path, Kind: KindReadError, Message: err.Error()}}}
+	}
+	return parseFile(u.path, data)
+}
+
+// Next returns the next article that passes the filter, or io.EOF at the end.
+func (r *Reader) Next() (*Article, error) {
+	for {
+		if r.current != nil && r.next < len(r.current.articles) {
+			a := r.current.articles[r.next]
+			r.next++
+			r.summary.Articles++
+			if r.opt.Filter != nil && !r.opt.Filter.Match(a) {
+				r.summary.FilteredOut++
+				continue
+			}
+			r.summary.Matched++
+			return a, nil
+		}
+		if r.current != nil {
+			r.current.articles = nil // let the file's articles go
+		}
+		slot, ok := <-r.order
+		if !ok {
+			<-r.done
+			r.summary.Ignored = *r.ignored
+			return nil, io.EOF
+		}
+		res := <-slot
+		if res.err != nil && len(res.diags) == 0 {
+			return nil, res.err // cancelled
+		}
+		r.account(res)
+		r.current, r.next = res, 0
+	}
+}
+
+func (r *Reader) account(res *fileResult) {
+	s := &r.summary
+	s.Files++
+	s.Bytes += int64(res.bytes)
+	if res.encoding != "" {
+		s.Encodings[string(res.encoding)]++
+	}
+	for _, d := range res.diags {
+		s.Diagnostics[d.Kind]++
+		if d.Kind.Skips() {
+			s.Skipped[d.Kind]++
+		}
+		if r.opt.OnDiagnostic != nil {
+			r.opt.OnDiagnostic(d)
+		}
+	}
+	if len(res.articles) == 0 && res.skipped == 0 {
+		reason := KindNoArticle
+		for _, d := range res.diags {
+			if d.Kind == KindEmptyFile || d.Kind == KindReadError || d.Kind == KindNoArticle {
+				reason = d.Kind
+				break
+			}
+		}
+		s.FilesNoArticle[reason]++
+	}
+	for _, a := range res.articles {
+		if len(a.Diagnostics) == 0 {
+			continue
+		}
+		s.ArticlesProblems++
+		seen := map[Kind]bool{}
+		for _, d := range a.Diagnostics {
+			if !seen[d.Kind] {
+				seen[d.Kind] = true
+				s.ArticlesByKind[d.Kind]++
+			}
+		}
+	}
+	if r.opt.OnFile != nil {
+		r.opt.OnFile(res.path, res.bytes)
+	}
+}
+
+// All returns an iterator over the remaining articles. It is single-use: it consumes the
+// Reader. A non-EOF error (a cancelled read) ends the iteration after being yielded.
+func (r *Reader) All() iter.Seq2[*Article, error] {
+	return func(yield func(*Article, error) bool) {
+		for {
+			a, err := r.Next()
+			if err == io.EOF {
+				return
+			}
+			if !yield(a, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Summary returns the counts so far; after Next has returned io.EOF they are final.
+func (r *Reader) Summary() Summary { return r.summary }
+
+// Close stops reading and releases the workers. It is safe to call more than once.
+func (r *Reader) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	r.cancel()
+	// Drain so that the producer and workers can finish.
+	go func() {
+		for slot := range r.order {
+			<-slot
+		}
+	}()
+	<-r.done
+	return nil
+}
+
+// ReadAll reads every article of the sources into memory: for tests and small corpora.
+func ReadAll(sources []string, opt Options) ([]*Article, Summary, error) {
+	r, err := Open(sources, opt)
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	defer r.Close()
+	var out []*Article
+	for a, err := range r.All() {
+		if err != nil {
+			return out, r.Summary(), err
+		}
+		out = append(out, a)
+	}
+	return out, r.Summary(), nil
+}
+
+// String renders the one-line summary the command prints on stderr.
+func (s Summary) String() string {
+	line := fmt.Sprintf("%d files, %d articles", s.Files, s.Articles)
+	if s.FilteredOut > 0 {
+		line += fmt.Sprintf(" (%d matched the filter)", s.Matched)
+	}
+	if n := s.SkippedTotal(); n > 0 {
+		line += fmt.Sprintf(", %d skipped", n)
+	}
+	if n := sumCounts(s.FilesNoArticle); n > 0 {
+		line += fmt.Sprintf(", %d files without an article", n)
+	}
+	n := s.DiagnosticsTotal()
+	if n == 0 {
+		return line + ", no diagnostics"
+	}
+	line += fmt.Sprintf(", %d diagnostics:", n)
+	for _, k := range Kinds(s.Diagnostics) {
+		line += fmt.Sprintf(" %s %d", k, s.Diagnostics[k])
+	}
+	return line
+}
