@@ -142,19 +142,25 @@ type Article struct {
 	Diagnostics []Diagnostic
 }
 
-// BodyChars counts the characters (runes) of the body paragraphs.
+// BodyChars counts the characters (Unicode code points) of the body paragraphs.
 func (a *Article) BodyChars() int {
 	n := 0
 	for _, p := range a.Body {
-		n += runeCount(p)
+		n += CountChars(p)
 	}
 	return n
 }
 
-func runeCount(s string) int {
+// CountChars counts the code points of s, which must be valid UTF-8 (all text the reader
+// returns is: decoding replaces invalid bytes). It equals utf8.RuneCountInString there and
+// is several times faster on Chinese text: every byte that is not a continuation byte
+// starts a code point.
+func CountChars(s string) int {
 	n := 0
-	for range s {
-		n++
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
 	}
 	return n
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -47,16 +48,21 @@ func Decode(data []byte) (text string, enc Encoding, invalid int) {
 		// The decoder replaces rather than fails; keep going with what it made.
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
-	invalid = bytes.Count(out, []byte("\uFFFD")) - bytes.Count(data, gb18030FFFD)
-	if invalid < 0 {
-		invalid = 0
+	if invalid = bytes.Count(out, []byte("\uFFFD")); invalid > 0 {
+		invalid = max(0, invalid-bytes.Count(data, gb18030FFFD))
 	}
-	return string(out), EncodingGB18030, invalid
+	// out is ours alone: make it the string without copying.
+	return unsafe.String(unsafe.SliceData(out), len(out)), EncodingGB18030, invalid
 }
 
 // utf8Census counts the valid multi-byte UTF-8 sequences and the invalid bytes in data.
+// It stops early once 32 invalid bytes outnumber the valid sequences by the detection
+// ratio: GBK text gets there within its first few lines, so detection costs little.
 func utf8Census(data []byte) (multi, bad int) {
 	for i := 0; i < len(data); {
+		if bad >= 32 && bad*20 >= multi {
+			return multi, bad
+		}
 		if data[i] < utf8.RuneSelf {
 			i++
 			continue

@@ -26,6 +26,19 @@ const (
 	codeBody     = "ZW"
 )
 
+// codeSet is a set of two-letter tag codes (A–Z), one bit a code.
+type codeSet uint64
+
+func codeBit(code string) codeSet {
+	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+		return 1 << 63 // every other code shares one bit: enough to say "something was set"
+	}
+	return 1 << ((uint(code[0]-'A')*26 + uint(code[1]-'A')) % 63)
+}
+
+func (s *codeSet) add(code string)     { *s |= codeBit(code) }
+func (s codeSet) has(code string) bool { return s&codeBit(code) != 0 }
+
 func isHeaderCode(code string) bool {
 	switch code {
 	case codeSerial, codeDate, codePage, codeItem, codeKicker, codeTitle, codeSubtitle,
@@ -90,9 +103,9 @@ type parser struct {
 
 	cur       *Article
 	state     bodyState
-	seen      map[string]bool // header codes set in the current article
-	spill     []string        // body text found in ZZ, appended to the body at the end
-	bodyStart int             // line of 〖ZW/正文〗
+	seen      codeSet  // header codes set in the current article
+	spill     []string // body text found in ZZ, appended to the body at the end
+	bodyStart int      // line of 〖ZW/正文〗
 
 	strayBefore     int // non-tag lines before the first article
 	strayBeforeLine int
@@ -163,6 +176,7 @@ func (p *parser) line(line string, n int) (complete bool) {
 			// A header line inside an open body: the body was never closed and the next
 			// article has begun.
 			p.diag(p.bodyStart, KindUnclosedBody, fmt.Sprintf("〖ZW/正文〗 at line %d is not closed before the next article at line %d", p.bodyStart, n))
+			p.state = stateAfter // reported here: finish must not report it again
 			p.startArticle(n)
 		} else {
 			p.bodyLine(line, n)
@@ -213,11 +227,11 @@ func (p *parser) line(line string, n int) (complete bool) {
 	switch {
 	case p.cur == nil:
 		p.startArticle(n)
-	case code == codeSerial && len(p.seen) > 0:
+	case code == codeSerial && p.seen != 0:
 		p.startArticle(n)
 	case p.state == stateAfter && isHeaderCode(code):
 		p.startArticle(n) // a header after a body: the next article, its ZQ missing
-	case (code == codeDate || code == codeTitle) && p.seen[code]:
+	case (code == codeDate || code == codeTitle) && p.seen.has(code):
 		p.startArticle(n) // a second date or title: the next article, its ZQ missing
 	}
 	value, closed, trailing := splitValue(rest, code)
@@ -236,7 +250,7 @@ func (p *parser) startArticle(n int) {
 	p.finish()
 	p.cur = &Article{Path: p.path, Line: n}
 	p.state = stateHeader
-	p.seen = map[string]bool{}
+	p.seen = 0
 	p.spill = nil
 }
 
@@ -286,7 +300,7 @@ func splitValue(rest, code string) (value string, closed bool, trailing string) 
 
 func (p *parser) field(code, name, raw string, n int) {
 	a := p.cur
-	p.seen[code] = true
+	p.seen.add(code)
 	switch code {
 	case codeSerial:
 		a.Serial = p.number(raw, code, n)
@@ -611,6 +625,13 @@ func (p *parser) bodyLine(line string, n int) {
 	default:
 		line = strings.TrimLeft(line, "\t\u3000")
 	}
+	if !strings.Contains(line, tagClose) {
+		// The common case: no markup at all.
+		if strings.TrimSpace(line) != "" {
+			p.cur.Body = append(p.cur.Body, line)
+		}
+		return
+	}
 	for _, seg := range splitLineTags(line) {
 		seg = p.clean(seg, n)
 		if strings.TrimSpace(seg) != "" {
@@ -627,7 +648,7 @@ func (p *parser) finish() {
 	}
 	p.cur = nil
 	if p.state == stateBody {
-		p.diag(p.bodyStart, KindUnclosedBody, fmt.Sprintf("〖ZW/正文〗 at line %d is never closed; the body runs to the end of the file", p.bodyStart))
+		p.diagAt(a, p.bodyStart, KindUnclosedBody, fmt.Sprintf("〖ZW/正文〗 at line %d is never closed; the body runs to the end of the file", p.bodyStart))
 	}
 	p.state = stateHeader
 	if k := len(a.Body); k > 0 {
@@ -648,10 +669,10 @@ func (p *parser) finish() {
 		}
 	}
 	a.Body = append(a.Body, p.spill...)
-	if !p.seen[codeTitle] || a.Title == "" {
+	if !p.seen.has(codeTitle) || a.Title == "" {
 		p.diagAt(a, a.Line, KindMissingField, "no title (〖BT/标题〗)")
 	}
-	if !p.seen[codeDate] {
+	if !p.seen.has(codeDate) {
 		p.diagAt(a, a.Line, KindMissingField, "no date (〖RQ/日期〗)")
 	}
 	p.checkName(a)

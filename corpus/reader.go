@@ -20,9 +20,10 @@ type Options struct {
 	// OnDiagnostic, if set, is called for every diagnostic, in stream order, from the
 	// goroutine that calls Next.
 	OnDiagnostic func(Diagnostic)
-	// OnFile, if set, is called once for every file read (with its size in bytes), in stream
-	// order, from the goroutine that calls Next: a hook for progress bars.
-	OnFile func(path string, bytes int)
+	// OnFile, if set, is called once for every file read, with its size in bytes and the
+	// number of articles it yielded, in stream order, from the goroutine that calls Next:
+	// a hook for progress bars.
+	OnFile func(path string, bytes, articles int)
 }
 
 // Summary accounts for everything a Reader saw. Articles = Matched + FilteredOut;
@@ -79,7 +80,7 @@ func sumCounts(m map[Kind]int) int {
 // Reader streams the articles of a set of sources. Files are parsed in parallel; articles
 // come out in a fixed order (sources in the order given, files in lexical path order within
 // a folder and a .zip, archive order within a .tar.gz, then by line) whatever the number of
-// workers. Memory is bounded by a window of a few files per worker.
+// workers. Memory is bounded by a window of about two files per worker.
 type Reader struct {
 	opt     Options
 	cancel  context.CancelFunc
@@ -126,7 +127,7 @@ func start(opt Options, walk func(*producer)) *Reader {
 	r := &Reader{
 		opt:     opt,
 		cancel:  cancel,
-		order:   make(chan chan *fileResult, 4*workers),
+		order:   make(chan chan *fileResult, 2*workers+2),
 		done:    make(chan struct{}),
 		summary: newSummary(),
 	}
@@ -252,7 +253,7 @@ func (r *Reader) account(res *fileResult) {
 		}
 	}
 	if r.opt.OnFile != nil {
-		r.opt.OnFile(res.path, res.bytes)
+		r.opt.OnFile(res.path, res.bytes, len(res.articles))
 	}
 }
 

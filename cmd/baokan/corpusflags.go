@@ -106,7 +106,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	opts := corpus.Options{
 		Workers: o.workers,
 		Filter:  filter,
-		OnFile:  func(_ string, n int) { s.bar.Add(int64(n), 0) },
+		OnFile:  func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
 	}
 	if o.verbose {
 		opts.OnDiagnostic = func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
@@ -26,6 +28,11 @@ const (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// The live heap is small (a few files in flight), so the default GOGC=100 collects
+		// very often; 400 cuts CPU time by about a fifth for a few more MB.
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -78,6 +85,30 @@ Every problem met while reading is a diagnostic (file, line, kind, message); a o
 summary goes to stderr, --verbose prints each, --strict turns them into exit status 2.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+	}
+	var cpuProfile string
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (for benchmarks)")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	var stopProfile func()
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if cpuProfile == "" {
+			return nil
+		}
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		return nil
+	}
+	root.PersistentPostRun = func(c *cobra.Command, args []string) {
+		if stopProfile != nil {
+			stopProfile()
+		}
 	}
 	root.AddCommand(newStatsCmd(io), newArticlesCmd(io))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -1,0 +1,295 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/baokan/baokan"
+)
+
+const sharedCorpus = "../../../shared/corpus/jfjb"
+
+// baokanRun runs the command in-process and returns its exit status, stdout and stderr.
+func baokanRun(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("output is not CSV: %v\n%s", err, s)
+	}
+	return rows
+}
+
+// sampleFiles decodes the embedded sample's files independently of the corpus package
+// (x/text GB18030 directly), for counts made another way.
+func sampleFiles(t *testing.T) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := fs.WalkDir(baokan.SampleFS, baokan.SampleRoot, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := fs.ReadFile(baokan.SampleFS, p)
+		if err != nil {
+			return err
+		}
+		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+		files[path(p)] = string(text)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func path(p string) string { return filepath.Base(p) }
+
+func TestStatsOnEmbeddedSample(t *testing.T) {
+	code, out, errOut := baokanRun(t, "stats", "--format", "csv")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := map[string]string{}
+	for _, row := range readCSV(t, out)[1:] {
+		got[row[0]] = row[1]
+	}
+	// Expected values counted from the raw files with regular expressions, not the parser.
+	files := sampleFiles(t)
+	withRW, withAuthors, withBody := 0, 0, 0
+	rwEntry := regexp.MustCompile(`RW：[^〖\r\n]`)
+	authors := regexp.MustCompile(`〖ZZ/作者〗[^〖]`)
+	body := regexp.MustCompile(`(?s)〖ZW/正文〗\r\n\s*\S.*〖-ZW/正文〗`)
+	for _, text := range files {
+		if rwEntry.MatchString(text) {
+			withRW++
+		}
+		if authors.MatchString(text) {
+			withAuthors++
+		}
+		if body.MatchString(text) {
+			withBody++
+		}
+	}
+	want := map[string]string{
+		"files":                      strconv.Itoa(len(files)),
+		"articles read":              strconv.Itoa(len(files)), // one article a file in the archive layout
+		"articles with RW":           strconv.Itoa(withRW),
+		"articles with authors":      strconv.Itoa(withAuthors),
+		"articles with a body":       strconv.Itoa(withBody),
+		"first date":                 "1958-08-04", // 195808040101.TXT is the earliest file name
+		"last date":                  "2003-05-28", // 200305280101.TXT the latest
+		"articles skipped (damaged)": "0",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+	if len(files) != 30 {
+		t.Errorf("sample holds %d files, want 30", len(files))
+	}
+	if !strings.Contains(errOut, "30 files, 30 articles") {
+		t.Errorf("stderr summary: %q", errOut)
+	}
+}
+
+func TestStatsByYearAddsUp(t *testing.T) {
+	code, out, _ := baokanRun(t, "stats", "--by", "year", "--format", "csv", "-q")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	rows := readCSV(t, out)
+	if strings.Join(rows[0], ",") != "year,articles,chars,share" {
+		t.Fatalf("header %v", rows[0])
+	}
+	// Articles per year counted from the sample's file names (YYYYMMDDPPNN.TXT).
+	want := map[string]int{}
+	for name := range sampleFiles(t) {
+		want[name[:4]]++
+	}
+	total, prev := 0, ""
+	for _, r := range rows[1:] {
+		n, _ := strconv.Atoi(r[1])
+		if n != want[r[0]] {
+			t.Errorf("year %s: %d articles, want %d", r[0], n, want[r[0]])
+		}
+		if r[0] <= prev {
+			t.Errorf("years out of order: %s after %s", r[0], prev)
+		}
+		prev = r[0]
+		total += n
+		share, _ := strconv.ParseFloat(r[3], 64)
+		if exp := float64(n) / 30; share < exp-0.00005 || share > exp+0.00005 {
+			t.Errorf("year %s: share %v, want %.4f", r[0], share, exp)
+		}
+	}
+	if total != 30 || len(rows)-1 != len(want) {
+		t.Errorf("total %d over %d years, want 30 over %d", total, len(rows)-1, len(want))
+	}
+}
+
+func TestArticlesOnRealCorpus(t *testing.T) {
+	if _, err := os.Stat(sharedCorpus); err != nil {
+		t.Skipf("skipping: %s is absent (development tree and CI only)", sharedCorpus)
+	}
+	code, out, errOut := baokanRun(t, "articles", "--format", "csv", sharedCorpus)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows := readCSV(t, out)
+	if got := strings.Join(rows[0], ","); got != strings.Join(articleColumns, ",") {
+		t.Fatalf("header %s", got)
+	}
+	var n int
+	_ = filepath.WalkDir(sharedCorpus, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".TXT") {
+			n++
+		}
+		return nil
+	})
+	if len(rows)-1 != n || n != 119 {
+		t.Errorf("%d rows for %d files, want 119", len(rows)-1, n)
+	}
+	// 19621029 page 03 item 5, checked by hand against the file.
+	var row []string
+	for _, r := range rows[1:] {
+		if strings.HasSuffix(r[0], "196210290305.TXT") {
+			row = r
+		}
+	}
+	want := map[string]string{"line": "1", "serial": "1950", "date": "1962-10-29", "page": "3", "item": "5",
+		"kicker": "", "title": "赫鲁晓夫肯尼迪互致信件", "subtitle": "", "authors": "", "topics": "美苏（苏联）关系",
+		"genres": "新华社通讯", "rw": "赫鲁晓夫/肯尼迪/互致信件", "rw_source": "GJ", "paragraphs": "25"}
+	for i, c := range articleColumns {
+		if w, ok := want[c]; ok && (row == nil || row[i] != w) {
+			t.Errorf("19621029 p3 #5 %s = %q, want %q", c, cell(row, i), w)
+		}
+	}
+	// The body-tail RW of 19930328 p01 #1.
+	for _, r := range rows[1:] {
+		if strings.HasSuffix(r[0], "199303280101.TXT") && (r[15] != "江泽民/主席/乔石/委员长" || r[16] != "body") {
+			t.Errorf("19930328 p1 #1 rw %q source %q", r[15], r[16])
+		}
+	}
+}
+
+func cell(row []string, i int) string {
+	if row == nil {
+		return "<no row>"
+	}
+	return row[i]
+}
+
+func TestArticlesJSONAndDeterminism(t *testing.T) {
+	_, one, _ := baokanRun(t, "articles", "--format", "json", "--body", "--workers", "1", "-q")
+	_, four, _ := baokanRun(t, "articles", "--format", "json", "--body", "--workers", "4", "-q")
+	if one != four {
+		t.Fatal("output differs between --workers 1 and --workers 4")
+	}
+	var arts []map[string]any
+	if err := json.Unmarshal([]byte(one), &arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 30 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	for _, a := range arts {
+		if _, ok := a["rw"].([]any); !ok {
+			t.Fatalf("rw is %T, want an array", a["rw"])
+		}
+		if len(a) != len(articleColumns)+1 {
+			t.Fatalf("%d keys, want %d", len(a), len(articleColumns)+1)
+		}
+	}
+}
+
+func TestFilters(t *testing.T) {
+	// Sample files dated 1990 or later, page 1, counted from their names.
+	wantFrom, wantPage1 := 0, 0
+	for name := range sampleFiles(t) {
+		if name[:8] >= "19900101" {
+			wantFrom++
+		}
+		if name[8:10] == "01" {
+			wantPage1++
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--from", "1990-01-01"}, wantFrom},
+		{[]string{"--page", "1"}, wantPage1},
+		{[]string{"--title", "赫鲁晓夫"}, 3}, // 19580804 p1 #1, 19591002 p2 #5, 19621029 p3 #5
+		{[]string{"--from", "1962-10-29", "--to", "1962-10-29"}, 2},
+	} {
+		code, out, _ := baokanRun(t, append([]string{"articles", "--format", "csv", "-q"}, tc.args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d", tc.args, code)
+		}
+		if got := len(readCSV(t, out)) - 1; got != tc.want {
+			t.Errorf("%v: %d articles, want %d", tc.args, got, tc.want)
+		}
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	clean := filepath.Join(dir, "196210290305.TXT")
+	data, err := fs.ReadFile(baokan.SampleFS, baokan.SampleRoot+"/txt/1962/196210/19621029/196210290305.TXT")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(clean, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"stats", "-q"}, exitOK},
+		{[]string{"stats", "-q", filepath.Join(dir, "nonexistent")}, exitError},
+		{[]string{"stats", "--no-such-flag"}, exitError},
+		{[]string{"stats", "--by", "weekday"}, exitError},
+		{[]string{"stats", "--format", "xlsx"}, exitError},
+		{[]string{"stats", "--from", "1962-13-01"}, exitError},
+		{[]string{"stats", "-q", "--strict"}, exitDiagnostics}, // the sample has 3 diagnostics
+		{[]string{"stats", "-q", "--strict", clean}, exitOK},
+	} {
+		if code, _, errOut := baokanRun(t, tc.args...); code != tc.want {
+			t.Errorf("%v: exit %d, want %d (%s)", tc.args, code, tc.want, errOut)
+		}
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "a.csv")
+	code, stdout, _ := baokanRun(t, "articles", "--format", "csv", "-q", "-o", out, "--bom")
+	if code != exitOK || stdout != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("\uFEFFpath,line,")) {
+		t.Errorf("file starts %q", data[:20])
+	}
+}
