@@ -293,3 +293,38 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("file starts %q", data[:20])
 	}
 }
+
+func TestPersonsOnEmbeddedSample(t *testing.T) {
+	code, out, errOut := baokanRun(t, "persons", "--summary", "--format", "csv", "-q")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := map[string][]string{}
+	for _, r := range readCSV(t, out)[1:] {
+		got[r[0]] = r[1:]
+	}
+	// Counted by hand from the sample's RW lists: 毛泽东 in 19580804 p1, 19591002 p2
+	// (毛泽东刘少奇赫鲁晓夫等), 19601002 p1, 19740530 p1, 19760224 p1; 赫鲁晓夫 in 19591002 p2
+	// and 19621029 p3.
+	for person, want := range map[string]string{
+		"毛泽东":  "5,1958-08-04,1976-02-24,4",
+		"赫鲁晓夫": "2,1959-10-02,1962-10-29,0",
+		"刘少奇":  "2,1959-10-02,1960-10-02,1",
+		"肯尼迪":  "1,1962-10-29,1962-10-29,0",
+	} {
+		if g := strings.Join(got[person], ","); g != want {
+			t.Errorf("%s: %s, want %s", person, g, want)
+		}
+	}
+	for _, notPerson := range []string{"会见外宾", "主席", "互致信件", "委员长", "马来西亚总理"} {
+		if _, ok := got[notPerson]; ok {
+			t.Errorf("%s counted as a person", notPerson)
+		}
+	}
+	// One row per article and person: 19621029 p3 #5 gives exactly 赫鲁晓夫, 肯尼迪.
+	_, out, _ = baokanRun(t, "persons", "--format", "csv", "-q", "--title", "互致信件")
+	rows := readCSV(t, out)
+	if len(rows) != 3 || rows[1][4] != "赫鲁晓夫" || rows[2][4] != "肯尼迪" || rows[1][6] != "GJ" {
+		t.Errorf("19621029 p3 #5 persons: %v", rows)
+	}
+}
