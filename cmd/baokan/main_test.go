@@ -328,3 +328,56 @@ func TestPersonsOnEmbeddedSample(t *testing.T) {
 		t.Errorf("19621029 p3 #5 persons: %v", rows)
 	}
 }
+
+func TestNetworkOnEmbeddedSample(t *testing.T) {
+	// Expected edges: the pairs of persons of each article, from `baokan persons` (whose
+	// rows are checked above), counted here without the network package.
+	_, out, _ := baokanRun(t, "persons", "--format", "csv", "-q")
+	byArticle := map[string][]string{}
+	for _, r := range readCSV(t, out)[1:] {
+		byArticle[r[0]] = append(byArticle[r[0]], r[4])
+	}
+	want := map[string]int{}
+	for _, ps := range byArticle {
+		for i := range ps {
+			for j := range ps {
+				if ps[i] < ps[j] {
+					want[ps[i]+","+ps[j]]++
+				}
+			}
+		}
+	}
+	prefix := filepath.Join(t.TempDir(), "net")
+	gexf := prefix + ".gexf"
+	if code, _, errOut := baokanRun(t, "network", "--format", "csv", "-q", "-o", prefix, "--gexf", gexf); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(prefix + ".edges.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, string(data))
+	if strings.Join(rows[0], ",") != "source,target,weight,pmi,npmi,jaccard,dice,g2,first_date,last_date" {
+		t.Fatalf("edges header %v", rows[0])
+	}
+	got := map[string]int{}
+	for _, r := range rows[1:] {
+		w, _ := strconv.Atoi(r[2])
+		got[r[0]+","+r[1]] = w
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d edges, want %d", len(got), len(want))
+	}
+	for pair, w := range want {
+		if got[pair] != w {
+			t.Errorf("edge %s weight %d, want %d", pair, got[pair], w)
+		}
+	}
+	nodes, err := os.ReadFile(prefix + ".nodes.csv")
+	if err != nil || !strings.HasPrefix(string(nodes), "person,articles,degree,weighted_degree,pagerank,betweenness,eigenvector,community\n") {
+		t.Errorf("nodes file: %v %.80q", err, nodes)
+	}
+	if g, err := os.ReadFile(gexf); err != nil || !bytes.Contains(g, []byte(`version="1.3"`)) {
+		t.Errorf("gexf file: %v", err)
+	}
+}

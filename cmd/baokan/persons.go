@@ -52,7 +52,7 @@ func runPersons(io *streams, o *personsOptions, args []string) error {
 	if o.entries && o.fromText {
 		return fmt.Errorf("--entries lists RW entries; --from-text adds none")
 	}
-	arts, _, err := collectPersons(io, &o.corpusOptions, &o.personFlags, args)
+	arts, _, err := collectPersons(io, &o.corpusOptions, &o.personFlags, args, nil)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,10 @@ func (p *personArticle) all() []string {
 // run-together entries elsewhere), then resolve each. Only articles with an RW list are
 // kept in memory, in corpus order; with --from-text the corpus is read a second time for
 // the text, and articles whose text names a known person are added.
-func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []string) ([]*personArticle, *persons.Resolver, error) {
+//
+// The articles without persons are counted in noRW by date, when it is not nil, so that
+// measures over all articles can count them.
+func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []string, noRW map[corpus.Date]int) ([]*personArticle, *persons.Resolver, error) {
 	opts := persons.Options{DisambiguateByDate: pf.byDate}
 	if pf.aliases != "" {
 		f, err := os.Open(pf.aliases)
@@ -76,6 +79,9 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 			return nil, nil, err
 		}
 		if len(a.RW) == 0 {
+			if noRW != nil {
+				noRW[a.Date]++
+			}
 			continue
 		}
 		resolver.Learn(a.RW)
@@ -121,6 +127,9 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 		}
 		if p == nil && len(extra) > 0 {
 			p = &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page, item: a.Item}
+			if noRW != nil {
+				noRW[a.Date]-- // it names persons after all
+			}
 		}
 		if p != nil {
 			p.fromText = extra
@@ -130,3 +139,4 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 	s.close()
 	return merged, resolver, nil
 }
+

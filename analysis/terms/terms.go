@@ -1,0 +1,257 @@
+// Package terms counts term frequencies over a corpus: how often each term occurs
+// (count), in how many documents (docs), and its rate per 10,000 tokens.
+//
+// A Counter is fed one document's tokens at a time and knows nothing of where the tokens
+// came from (the segmenter lives in analysis/segment). Each worker keeps its own Counter and
+// the results are merged; every output is sorted by a stated rule, so the result does not
+// depend on the number of workers nor on the order documents were fed in.
+package terms
+
+import (
+	"iter"
+	"slices"
+	"strings"
+)
+
+// Counter accumulates, for every term, its total count and its document frequency,
+// plus the corpus totals (tokens and documents).
+//
+// The zero Counter is empty and ready to use. A Counter is not safe for concurrent use:
+// give each goroutine its own and Merge them at the end.
+type Counter struct {
+	index map[string]int32 // term → id; ids index the slices below
+
+	terms []string
+	stats []termStats // one struct per term: a token touches one cache line
+
+	serial int64 // serial of the document being added; starts at 1
+	tokens int64
+	ndocs  int64
+}
+
+type termStats struct {
+	count int64
+	docs  int64
+	// lastDoc is the serial of the last document the term was seen in. It replaces a
+	// per-document set: a term counts toward docs when lastDoc differs from the current
+	// serial, so no map is built or cleared per document.
+	lastDoc int64
+}
+
+// NewCounter returns an empty Counter.
+func NewCounter() *Counter { return &Counter{} }
+
+// AddDoc adds one document. Every token counts, empty strings included: filtering
+// (punctuation, stop words) is the caller's business. A document with no tokens still
+// counts as a document.
+//
+// Terms seen before cost one map lookup each and no allocation; a new term's string is
+// cloned, so the Counter never keeps a caller's larger buffer alive.
+func (c *Counter) AddDoc(tokens []string) {
+	if c.index == nil {
+		c.index = make(map[string]int32)
+	}
+	c.serial++
+	c.ndocs++
+	c.tokens += int64(len(tokens))
+	for _, tok := range tokens {
+		id, ok := c.index[tok]
+		if !ok {
+			id = c.add(strings.Clone(tok))
+		}
+		st := &c.stats[id]
+		st.count++
+		if st.lastDoc != c.serial {
+			st.lastDoc = c.serial
+			st.docs++
+		}
+	}
+}
+
+func (c *Counter) add(term string) int32 {
+	id := int32(len(c.terms))
+	c.index[term] = id
+	c.terms = append(c.terms, term)
+	c.stats = append(c.stats, termStats{})
+	return id
+}
+
+// Merge adds other's counts into c. Documents are assumed disjoint (each document fed to
+// exactly one Counter), so document frequencies add up. other is not modified.
+func (c *Counter) Merge(other *Counter) {
+	if other == nil {
+		return
+	}
+	if c.index == nil {
+		c.index = make(map[string]int32, len(other.terms))
+	}
+	for oid, term := range other.terms {
+		id, ok := c.index[term]
+		if !ok {
+			id = c.add(term)
+		}
+		c.stats[id].count += other.stats[oid].count
+		c.stats[id].docs += other.stats[oid].docs
+	}
+	c.tokens += other.tokens
+	c.ndocs += other.ndocs
+}
+
+// Tokens returns the number of tokens added.
+func (c *Counter) Tokens() int64 { return c.tokens }
+
+// Docs returns the number of documents added.
+func (c *Counter) Docs() int64 { return c.ndocs }
+
+// Len returns the number of distinct terms.
+func (c *Counter) Len() int { return len(c.terms) }
+
+// Count returns how many times term occurred (0 if never).
+func (c *Counter) Count(term string) int64 {
+	if id, ok := c.index[term]; ok {
+		return c.stats[id].count
+	}
+	return 0
+}
+
+// DocFreq returns the number of documents containing term at least once.
+func (c *Counter) DocFreq(term string) int64 {
+	if id, ok := c.index[term]; ok {
+		return c.stats[id].docs
+	}
+	return 0
+}
+
+// All yields every term with its count, in no particular order.
+func (c *Counter) All() iter.Seq2[string, int64] {
+	return func(yield func(string, int64) bool) {
+		for id, term := range c.terms {
+			if !yield(term, c.stats[id].count) {
+				return
+			}
+		}
+	}
+}
+
+// Terms returns the distinct terms sorted by byte order (a fresh slice).
+func (c *Counter) Terms() []string {
+	out := slices.Clone(c.terms)
+	slices.Sort(out)
+	return out
+}
+
+// Row is one line of a frequency list.
+type Row struct {
+	Term  string
+	Count int64 // occurrences in the corpus
+	Docs  int64 // documents containing the term
+	// Per10k is Count / Tokens × 10,000: the rate per ten thousand tokens.
+	Per10k float64
+	// Rank is the standard competition rank by Count ("1224" ranking): one plus the number
+	// of terms with a strictly higher count, so tied terms share a rank and the next rank
+	// skips. Within a tie, rows are ordered by Term (byte order, i.e. Unicode code point).
+	Rank int
+}
+
+// Top returns the n most frequent terms (all terms when n <= 0), ordered by Count
+// descending, then Term ascending. Exactly min(n, Len()) rows are returned: a tie that
+// straddles the cut-off is cut in term order, and the ranks are those of the full list.
+func (c *Counter) Top(n int) []Row {
+	ids := c.selectTop(n)
+	rows := make([]Row, len(ids))
+	for i, id := range ids {
+		rank := i + 1
+		if i > 0 && c.stats[id].count == rows[i-1].Count {
+			rank = rows[i-1].Rank
+		}
+		rows[i] = Row{
+			Term:   c.terms[id],
+			Count:  c.stats[id].count,
+			Docs:   c.stats[id].docs,
+			Per10k: Per10k(c.stats[id].count, c.tokens),
+			Rank:   rank,
+		}
+	}
+	return rows
+}
+
+// Per10k returns count × 10,000 / tokens, or 0 when tokens is 0. The product is exact
+// (below 2^53), so the result is the correctly rounded quotient.
+func Per10k(count, tokens int64) float64 {
+	if tokens == 0 {
+		return 0
+	}
+	return float64(count) * 10000 / float64(tokens)
+}
+
+// before reports whether term x comes before term y: higher count first, then by term.
+func (c *Counter) before(x, y int32) bool {
+	if c.stats[x].count != c.stats[y].count {
+		return c.stats[x].count > c.stats[y].count
+	}
+	return c.terms[x] < c.terms[y]
+}
+
+// selectTop returns the ids of the n first terms in Top order (all when n <= 0 or
+// n >= Len()). A small n keeps a bounded heap whose root is the last term kept so far,
+// O(V log n) for V terms instead of sorting the whole vocabulary.
+func (c *Counter) selectTop(n int) []int32 {
+	var ids []int32
+	if n > 0 && n < len(c.terms) {
+		ids = make([]int32, 0, n)
+		for id := range int32(len(c.terms)) {
+			switch {
+			case len(ids) < n:
+				ids = append(ids, id)
+				c.siftUp(ids, len(ids)-1)
+			case c.before(id, ids[0]):
+				ids[0] = id
+				c.siftDown(ids, 0)
+			}
+		}
+	} else {
+		ids = make([]int32, len(c.terms))
+		for i := range ids {
+			ids[i] = int32(i)
+		}
+	}
+	slices.SortFunc(ids, func(x, y int32) int {
+		switch {
+		case c.before(x, y):
+			return -1
+		case c.before(y, x):
+			return 1
+		}
+		return 0
+	})
+	return ids
+}
+
+// The heap keeps the last term (in Top order) at the root.
+func (c *Counter) siftUp(h []int32, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !c.before(h[p], h[i]) {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func (c *Counter) siftDown(h []int32, i int) {
+	for {
+		last, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && c.before(h[last], h[l]) {
+			last = l
+		}
+		if r < len(h) && c.before(h[last], h[r]) {
+			last = r
+		}
+		if last == i {
+			return
+		}
+		h[i], h[last] = h[last], h[i]
+		i = last
+	}
+}

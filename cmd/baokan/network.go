@@ -1,0 +1,260 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan/analysis/network"
+	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/reports"
+	"github.com/baokan/baokan/reports/graphfile"
+)
+
+type networkOptions struct {
+	corpusOptions
+	personFlags
+	minWeight   int
+	top         int
+	by          string
+	seed        uint64
+	resolution  float64
+	edges       bool
+	gexf        string
+	gexfVersion string
+	graphml     string
+	dot         string
+}
+
+func newNetworkCmd(io *streams) *cobra.Command {
+	o := &networkOptions{}
+	c := &cobra.Command{
+		Use:   "network [CORPUS...]",
+		Short: "Who is mentioned with whom: the co-mention network of RW persons",
+		Long: `network builds the co-mention network of the persons of the RW lists (see 'baokan persons'
+for how entries become persons): an undirected weighted graph, persons as nodes, edge weight
+the number of articles naming both. N counts every article kept by the filters, with or
+without persons. With --by year|decade one network per time slice, and a slice column first.
+
+Output: the node table
+  person,articles,degree,weighted_degree,pagerank,betweenness,eigenvector,community
+and the edge table (source < target in Unicode order)
+  source,target,weight,pmi,npmi,jaccard,dice,g2,first_date,last_date
+The table format prints both. csv, json and jsonl with -o PREFIX write PREFIX.nodes.csv and
+PREFIX.edges.csv (.json, .jsonl); to standard output they print the nodes, or the edges with
+--edges. --gexf (GEXF 1.3 for Gephi, with time spells when sliced), --graphml and --dot write
+graph files besides (GraphML and DOT hold one network: with --by, the whole period).
+
+` + network.MeasuresHelp,
+		RunE: func(c *cobra.Command, args []string) error { return runNetwork(io, o, args) },
+	}
+	addCorpusFlags(c, &o.corpusOptions)
+	addPersonFlags(c, &o.personFlags)
+	f := c.Flags()
+	f.IntVar(&o.minWeight, "min-weight", 1, "keep edges of weight ≥ `N`")
+	f.IntVar(&o.top, "top", 0, "keep the `N` persons named in most articles (ties by name; 0: all)")
+	f.StringVar(&o.by, "by", "", "one network per `year|decade`")
+	f.Uint64Var(&o.seed, "seed", 1, "seed of the Louvain community detection (same seed, same communities)")
+	f.Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ (higher: smaller communities)")
+	f.BoolVar(&o.edges, "edges", false, "with csv/json/jsonl to standard output, print the edges instead of the nodes")
+	f.StringVar(&o.gexf, "gexf", "", "also write the network as GEXF for Gephi to `FILE`")
+	f.StringVar(&o.gexfVersion, "gexf-version", graphfile.GEXF13, "GEXF `version`: 1.3, or 1.2draft for older readers (networkx 2.x)")
+	f.StringVar(&o.graphml, "graphml", "", "also write the network as GraphML to `FILE`")
+	f.StringVar(&o.dot, "dot", "", "also write the network as Graphviz DOT to `FILE`")
+	return c
+}
+
+// networkSlice is one network to print, with its label ("" when not sliced).
+type networkSlice struct {
+	label string
+	net   *network.Network
+}
+
+func runNetwork(io *streams, o *networkOptions, args []string) error {
+	format, err := o.reportFormat()
+	if err != nil {
+		return err
+	}
+	var by network.SliceBy
+	if o.by != "" {
+		if by, err = network.ParseSliceBy(o.by); err != nil {
+			return fmt.Errorf("--by: %w", err)
+		}
+	}
+	if o.gexfVersion != graphfile.GEXF13 && o.gexfVersion != graphfile.GEXF12 {
+		return fmt.Errorf("--gexf-version %q: choose %s or %s", o.gexfVersion, graphfile.GEXF13, graphfile.GEXF12)
+	}
+	noRW := map[corpus.Date]int{}
+	arts, _, err := collectPersons(io, &o.corpusOptions, &o.personFlags, args, noRW)
+	if err != nil {
+		return err
+	}
+	opts := network.Options{MinWeight: o.minWeight, Top: o.top, Seed: o.seed, Resolution: o.resolution}
+
+	// Feed the articles in corpus order, then those without persons by date (they only
+	// count in N), so that the result does not depend on map order.
+	whole := network.NewBuilder()
+	var sliced *network.SliceBuilder
+	if o.by != "" {
+		if sliced, err = network.NewSliceBuilder(by); err != nil {
+			return err
+		}
+	}
+	add := func(d network.Doc) {
+		whole.Add(d)
+		if sliced != nil {
+			sliced.Add(d)
+		}
+	}
+	for _, p := range arts {
+		add(network.Doc{ID: fmt.Sprintf("%s:%d", p.path, p.line), Date: p.date, Page: p.page, Persons: p.all()})
+	}
+	dates := make([]corpus.Date, 0, len(noRW))
+	for d := range noRW {
+		dates = append(dates, d)
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Compare(dates[j]) < 0 })
+	for _, d := range dates {
+		for k := 0; k < noRW[d]; k++ {
+			add(network.Doc{Date: d})
+		}
+	}
+
+	wholeNet, err := whole.Network(opts)
+	if err != nil {
+		return err
+	}
+	var slices []network.Slice
+	toPrint := []networkSlice{{net: wholeNet}}
+	if sliced != nil {
+		if slices, err = sliced.Slices(opts); err != nil {
+			return err
+		}
+		toPrint = toPrint[:0]
+		for _, s := range slices {
+			toPrint = append(toPrint, networkSlice{label: s.Label, net: s.Network})
+		}
+		if n := sliced.Undated(); n > 0 && !o.quiet {
+			fmt.Fprintf(io.err, "baokan: %d articles without a valid date are in no slice\n", n)
+		}
+	}
+
+	if err := writeGraphFiles(o, wholeNet, slices); err != nil {
+		return err
+	}
+	return writeNetworkTables(io, o, format, toPrint, sliced != nil)
+}
+
+func writeGraphFiles(o *networkOptions, whole *network.Network, slices []network.Slice) error {
+	write := func(path string, fn func(w io.Writer) error) error {
+		if path == "" {
+			return nil
+		}
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := fn(f); err != nil {
+			f.Close()
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return f.Close()
+	}
+	gopts := graphfile.GEXFOptions{Version: o.gexfVersion, Description: "co-mention network of RW persons, written by baokan"}
+	err := write(o.gexf, func(w io.Writer) error {
+		if slices != nil {
+			return graphfile.WriteGEXFSlices(w, slices, gopts)
+		}
+		return graphfile.WriteGEXF(w, whole, gopts)
+	})
+	if err == nil {
+		err = write(o.graphml, func(w io.Writer) error { return graphfile.WriteGraphML(w, whole) })
+	}
+	if err == nil {
+		err = write(o.dot, func(w io.Writer) error { return graphfile.WriteDOT(w, whole) })
+	}
+	return err
+}
+
+func writeNetworkTables(io *streams, o *networkOptions, format reports.Format, nets []networkSlice, sliced bool) error {
+	nodeCols, edgeCols := graphfile.NodeColumns(), graphfile.EdgeColumns()
+	if sliced {
+		nodeCols = append([]string{graphfile.SliceColumn}, nodeCols...)
+		edgeCols = append([]string{graphfile.SliceColumn}, edgeCols...)
+	}
+	writeNodes := func(w *reports.Writer) error {
+		for _, s := range nets {
+			for i := range s.net.Nodes {
+				if err := w.WriteRow(sliceRow(sliced, s.label, graphfile.NodeRow(&s.net.Nodes[i]))...); err != nil {
+					return err
+				}
+			}
+		}
+		return w.Close()
+	}
+	writeEdges := func(w *reports.Writer) error {
+		for _, s := range nets {
+			for i := range s.net.Edges {
+				if err := w.WriteRow(sliceRow(sliced, s.label, graphfile.EdgeRow(&s.net.Edges[i]))...); err != nil {
+					return err
+				}
+			}
+		}
+		return w.Close()
+	}
+	ropts := o.reportOptions()
+	switch {
+	case format == reports.FormatTable:
+		w, done, err := o.outputWriter(io)
+		if err != nil {
+			return err
+		}
+		err = writeNodes(reports.NewWriter(w, format, nodeCols, append(ropts, reports.WithTitle("Nodes"))...))
+		if err == nil {
+			_, err = fmt.Fprintln(w)
+		}
+		if err == nil {
+			err = writeEdges(reports.NewWriter(w, format, edgeCols, append(ropts, reports.WithTitle("Edges"))...))
+		}
+		if err != nil {
+			done()
+			return err
+		}
+		return done()
+	case o.output != "" && o.output != "-":
+		prefix := strings.TrimSuffix(o.output, "."+string(format))
+		for _, part := range []struct {
+			name  string
+			cols  []string
+			write func(*reports.Writer) error
+		}{{"nodes", nodeCols, writeNodes}, {"edges", edgeCols, writeEdges}} {
+			f, err := os.Create(prefix + "." + part.name + "." + string(format))
+			if err != nil {
+				return err
+			}
+			if err := part.write(reports.NewWriter(f, format, part.cols, ropts...)); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+		}
+		return nil
+	case o.edges:
+		return writeEdges(reports.NewWriter(io.out, format, edgeCols, ropts...))
+	default:
+		return writeNodes(reports.NewWriter(io.out, format, nodeCols, ropts...))
+	}
+}
+
+func sliceRow(sliced bool, label string, row []any) []any {
+	if !sliced {
+		return row
+	}
+	return append([]any{label}, row...)
+}
