@@ -139,4 +139,3 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 	s.close()
 	return merged, resolver, nil
 }
-
