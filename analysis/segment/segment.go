@@ -1,0 +1,361 @@
+// Package segment cuts Chinese text into words with github.com/go-ego/gse, and is the only
+// package of baokan that imports gse.
+//
+// gse keeps state in package globals, logs instead of returning errors and finds data through
+// its source path (see STYLE.md). This package hides all of that:
+//
+//   - the Chinese dictionary is the one embedded in gse (simplified + traditional, data/dict/zh,
+//     587,207 entries), loaded by New with gse's logging off; nothing is read from disk;
+//   - every word a caller adds (corpus persons and topics, a user dictionary) is added by New,
+//     before the first cut, because adding a token while another goroutine cuts is a data race
+//     in gse; after New a Segmenter is immutable and safe for concurrent use (tested with -race);
+//   - the HMM model, a package-global map in gse/hmm, is written once per process (sync.Once)
+//     instead of by every loaded dictionary, so loading a second Segmenter while another one
+//     cuts in HMM mode does not race either.
+//
+// Two modes: the default is gse's shortest-path segmentation (gse.Segmenter.Cut(text) with no
+// flag: maximise the product of the dictionary probabilities of the words, unknown characters
+// alone); with Options.HMM, gse's DAG + HMM segmentation (gse Cut(text, true), the jieba
+// algorithm: maximum-probability path on the word DAG, then a B/M/E/S Viterbi HMM over runs of
+// single characters, which recognises words absent from the dictionary).
+//
+// Tokens are substrings of the input (the original case of Latin letters is kept although gse
+// lower-cases internally); whitespace is never a token. A Filter then drops stop words,
+// punctuation, numbers, Latin tokens and short tokens in place.
+package segment
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+	"github.com/go-ego/gse/hmm"
+)
+
+// Word is a dictionary entry to add: its text, its frequency (0: chosen by New so that the
+// word is kept whole, see Options.Words) and an optional part-of-speech tag.
+type Word struct {
+	Text string
+	Freq float64
+	Pos  string
+}
+
+// Options configures New. The zero value gives gse's shortest-path segmentation with its
+// embedded dictionary alone.
+type Options struct {
+	// HMM selects gse's DAG + HMM mode, which finds words missing from the dictionary
+	// (about 50 times slower than the default mode on news text).
+	HMM bool
+
+	// Words are added to the dictionary as given, for instance a user dictionary read by
+	// ParseDict or the persons a persons layer has recognised.
+	//
+	// A Word with Freq 0 receives the automatic frequency (AutoFreq), high enough that the
+	// shortest path keeps it whole; a word already in gse's dictionary is raised to that
+	// frequency, never lowered. A Word with Freq > 0 gets exactly that frequency, replacing the
+	// dictionary's (gse itself ignores a word already present, and its file loaders drop
+	// frequencies below 2: New does neither).
+	Words []Word
+
+	// Candidates are raw entries (RW persons, GJ topics) that are added, with the automatic
+	// frequency, only if they pass the conservative rule of IsWordCandidate and are not a
+	// run-together list of names (see Segmenter.Rejected). Duplicates are ignored.
+	Candidates []string
+}
+
+// Mode names for Segmenter.Mode.
+const (
+	ModeShortestPath = "shortest-path"
+	ModeHMM          = "dag+hmm"
+)
+
+// Segmenter cuts text into words. It is built completely by New and never changes afterwards,
+// so one Segmenter may be shared by any number of goroutines.
+type Segmenter struct {
+	gse      gse.Segmenter
+	hmm      bool
+	added    []string
+	rejected []Rejection
+}
+
+// hmmModelOnce guards gse/hmm's package-global emission tables: hmm.LoadModel writes them
+// and every HMM cut reads them, so they are written once per process and never again.
+var hmmModelOnce sync.Once
+
+// New loads gse's embedded Chinese dictionary (about 2 s and 600 MB of allocations: build one
+// Segmenter and share it), adds opts.Words and the accepted opts.Candidates, and returns a
+// Segmenter ready for concurrent use.
+func New(opts Options) (*Segmenter, error) {
+	if err := checkWords(opts.Words); err != nil {
+		return nil, err // before the 2-second load
+	}
+	s := &Segmenter{hmm: opts.HMM}
+	g := &s.gse
+	g.SkipLog = true
+	g.NotLoadHMM = true // the HMM model is loaded once per process below
+	if err := g.LoadDictEmbed("zh"); err != nil {
+		return nil, fmt.Errorf("segment: loading gse's embedded dictionary: %w", err)
+	}
+	if g.Dict == nil || g.Dict.NumTokens() == 0 {
+		return nil, fmt.Errorf("segment: gse's embedded dictionary is empty (built with the ne tag?)")
+	}
+	if opts.HMM {
+		hmmModelOnce.Do(func() { hmm.LoadModel() })
+	}
+
+	words := s.plan(opts)
+	for _, w := range words {
+		// gse's AddToken keeps the old entry of a word already present; ReAddToken deletes it
+		// from the trie first (and fails when there is none).
+		add := g.AddToken
+		if _, _, err := g.Dict.Value(dictKey(w.Text)); err == nil {
+			add = g.ReAddToken
+		}
+		if err := add(w.Text, w.Freq, w.Pos); err != nil {
+			return nil, fmt.Errorf("segment: adding %q: %w", w.Text, err)
+		}
+		s.added = append(s.added, w.Text)
+	}
+	if len(words) > 0 {
+		g.CalcToken() // path lengths depend on every frequency and on the new total
+	}
+	sort.Strings(s.added)
+	return s, nil
+}
+
+// checkWords rejects empty words, words with spaces and frequencies that are not finite
+// numbers ≥ 0.
+func checkWords(words []Word) error {
+	for i, w := range words {
+		text := strings.TrimSpace(w.Text)
+		if text == "" {
+			return fmt.Errorf("segment: Words[%d] is empty", i)
+		}
+		if strings.ContainsFunc(text, unicode.IsSpace) {
+			return fmt.Errorf("segment: Words[%d] %q contains a space", i, text)
+		}
+		if w.Freq < 0 || math.IsNaN(w.Freq) || math.IsInf(w.Freq, 0) {
+			return fmt.Errorf("segment: Words[%d] %q has frequency %v", i, text, w.Freq)
+		}
+	}
+	return nil
+}
+
+// plan resolves the words to add, in the order given (Words, then accepted
+// Candidates), with their final frequencies. It only reads the dictionary.
+func (s *Segmenter) plan(opts Options) []Word {
+	var out []Word
+	index := make(map[string]int)
+	add := func(w Word) {
+		if i, ok := index[w.Text]; ok {
+			out[i] = w // a later entry for the same word wins
+			return
+		}
+		index[w.Text] = len(out)
+		out = append(out, w)
+	}
+	for _, w := range opts.Words {
+		w.Text = strings.TrimSpace(w.Text)
+		if w.Freq == 0 {
+			w.Freq = s.AutoFreq(w.Text)
+		}
+		add(w)
+	}
+	accepted, rejected := s.selectCandidates(opts.Candidates, index)
+	s.rejected = rejected
+	for _, c := range accepted {
+		add(Word{Text: c, Freq: s.AutoFreq(c)})
+	}
+	return out
+}
+
+// AutoFreqMargin is how much more probable (as a power of two) an added word is made than the
+// best segmentation of its own characters: 2^10 = 1024 times, enough to survive a neighbour
+// that forms a word with its first or last character in most sentences.
+const AutoFreqMargin = 10
+
+// autoFreqFloor is the least automatic frequency: about that of a well-known name in gse's
+// dictionary (迟浩田 130, 肯尼迪 192, 赫鲁晓夫 218).
+const autoFreqFloor = 200
+
+// AutoFreq is the frequency New gives to an added word whose frequency is not stated:
+//
+//	f = max(f_dict(w), 200, T · 2^-(C(w) − 10))
+//
+// where T is the dictionary's total frequency, f_dict(w) the frequency w already has (0 if
+// none), and C(w) the length of the shortest path through w's characters in at least two
+// pieces, the cost gse's shortest-path segmentation gives the best way of splitting w
+// (Σ log2(T / f_i) over the pieces; a character missing from the dictionary costs 32, as in
+// gse). Then log2(T/f) ≤ C(w) − 10: keeping w whole is at least 2^10 = 1024 times more
+// probable than any split of it, which survives a neighbour forming a word with w's first or
+// last character in practice. A word already frequent enough keeps its frequency. Rounded up.
+func (s *Segmenter) AutoFreq(word string) float64 {
+	d := s.gse.Dict
+	total := d.TotalFreq()
+	f := math.Ceil(total * math.Exp2(-(s.splitCost(word) - AutoFreqMargin)))
+	f = max(f, autoFreqFloor)
+	if old, _, ok := d.Find(dictKey(word)); ok {
+		f = max(f, old)
+	}
+	return f
+}
+
+// splitCost is the least Σ log2(T/f) over the cuts of word into two or more dictionary
+// pieces, a single character missing from the dictionary costing 32 (gse's pseudo-token
+// distance). Pieces are gse's units: one character, or one run of ASCII letters and digits.
+func (s *Segmenter) splitCost(word string) float64 {
+	d := s.gse.Dict
+	logTotal := math.Log2(d.TotalFreq())
+	units := s.gse.SplitTextToWords([]byte(word))
+	n := len(units)
+	cost := make([]float64, n+1)
+	for j := 1; j <= n; j++ {
+		cost[j] = math.Inf(1)
+	}
+	var key []byte
+	for i := 0; i < n; i++ {
+		if math.IsInf(cost[i], 1) {
+			continue
+		}
+		key = key[:0]
+		for j := i + 1; j <= n; j++ {
+			key = append(key, units[j-1]...)
+			if i == 0 && j == n {
+				break // the whole word is not a split
+			}
+			piece := math.Inf(1)
+			if f, _, ok := d.Find(key); ok && f > 0 {
+				piece = logTotal - math.Log2(f)
+			} else if j == i+1 {
+				piece = 32
+			}
+			cost[j] = min(cost[j], cost[i]+piece)
+		}
+	}
+	if n < 2 {
+		return 32 // a single unit cannot be split: as costly as an unknown character
+	}
+	return cost[n]
+}
+
+// Mode returns ModeShortestPath or ModeHMM.
+func (s *Segmenter) Mode() string {
+	if s.hmm {
+		return ModeHMM
+	}
+	return ModeShortestPath
+}
+
+// Added returns the words New added (Words and accepted Candidates), sorted.
+func (s *Segmenter) Added() []string { return append([]string(nil), s.added...) }
+
+// Rejected returns the Candidates New did not add, with the reason, sorted by entry.
+func (s *Segmenter) Rejected() []Rejection { return append([]Rejection(nil), s.rejected...) }
+
+// Cut returns the words of text in order, punctuation included, whitespace left out. Each
+// word is a substring of text.
+func (s *Segmenter) Cut(text string) []string {
+	return s.AppendTokens(nil, text)
+}
+
+// AppendTokens appends the words of text to dst and returns the extended slice; with a
+// reused dst it allocates only gse's own working memory.
+func (s *Segmenter) AppendTokens(dst []string, text string) []string {
+	s.walk(text, func(start, end int) {
+		dst = append(dst, text[start:end])
+	})
+	return dst
+}
+
+// Span is a word's byte offsets in the text it was cut from: text[Start:End].
+type Span struct{ Start, End int }
+
+// AppendSpans appends the byte spans of the words of text to dst, as AppendTokens does the
+// words; concordances and windows need the offsets.
+func (s *Segmenter) AppendSpans(dst []Span, text string) []Span {
+	s.walk(text, func(start, end int) {
+		dst = append(dst, Span{start, end})
+	})
+	return dst
+}
+
+// walk calls emit with the byte span of every non-whitespace word of text, in order.
+func (s *Segmenter) walk(text string, emit func(start, end int)) {
+	if text == "" {
+		return
+	}
+	if s.hmm {
+		s.walkHMM(text, emit)
+		return
+	}
+	// gse.Segment reports byte offsets into its input, whose length its lower-casing keeps
+	// (ASCII letters only), so the spans index text itself.
+	for _, seg := range s.gse.Segment([]byte(text)) {
+		start, end := seg.Start(), seg.End()
+		if !isSpace(text[start:end]) {
+			emit(start, end)
+		}
+	}
+}
+
+// walkHMM maps the words of gse's HMM cut back to text. gse lower-cases the whole string with
+// strings.ToLower, which keeps the number of runes (not always of bytes), and its words
+// concatenate to that string, so the words are aligned on text by rune counts.
+func (s *Segmenter) walkHMM(text string, emit func(start, end int)) {
+	pos := 0
+	for _, w := range s.gse.Cut(text, true) {
+		start := pos
+		for n := utf8.RuneCountInString(w); n > 0 && pos < len(text); n-- {
+			_, size := utf8.DecodeRuneInString(text[pos:])
+			pos += size
+		}
+		word := text[start:pos]
+		perRune := utf8.RuneCountInString(word) > 1 && isPunct(word)
+		// gse's HMM keeps a run of punctuation ("。”") as one word, and may glue white space
+		// to a neighbour (" ７"): cut punctuation runs into characters, words at white space.
+		runStart := -1
+		for i := 0; i <= len(word); {
+			r, size := utf8.DecodeRuneInString(word[i:])
+			if i == len(word) || unicode.IsSpace(r) || perRune {
+				if runStart >= 0 {
+					emit(start+runStart, start+i)
+					runStart = -1
+				}
+				if i == len(word) {
+					break
+				}
+				if perRune && !unicode.IsSpace(r) {
+					emit(start+i, start+i+size)
+				}
+			} else if runStart < 0 {
+				runStart = i
+			}
+			i += size
+		}
+	}
+}
+
+// dictKey is word as gse's trie stores it: ASCII letters lower-cased.
+func dictKey(word string) []byte {
+	key := []byte(word)
+	for i, c := range key {
+		if 'A' <= c && c <= 'Z' {
+			key[i] = c + 'a' - 'A'
+		}
+	}
+	return key
+}
+
+func isSpace(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}

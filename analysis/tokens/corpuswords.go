@@ -1,0 +1,83 @@
+package tokens
+
+import (
+	"errors"
+	"io"
+	"sort"
+
+	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/analysis/segment"
+	"github.com/baokan/baokan/corpus"
+)
+
+// CorpusWords are the words a corpus teaches the segmenter before it cuts: the persons of
+// its RW lists, as the persons layer resolves them (so that 赫鲁晓夫 or 福田赳夫 stay whole
+// and a run-together entry such as 刘少奇周恩来陈毅 gives three names, never one word), and
+// its GJ topics (中苏友好协会), which segment.New adds only when they pass its conservative
+// candidate rule.
+type CorpusWords struct {
+	Persons []string // distinct, sorted
+	Topics  []string // distinct, sorted
+}
+
+// Options returns segment options that add the corpus words: persons as words with the
+// automatic frequency and the person tag nr, topics as candidates.
+func (w CorpusWords) Options(o segment.Options) segment.Options {
+	for _, p := range w.Persons {
+		o.Words = append(o.Words, segment.Word{Text: p, Pos: "nr"})
+	}
+	o.Candidates = append(o.Candidates, w.Topics...)
+	return o
+}
+
+// CollectCorpusWords reads every article of src (a first pass over the corpus: parsing
+// only, no segmentation) and returns its persons and topics. resolver may carry user
+// aliases; a new one is made when it is nil. Persons of one character are left out: they
+// are abbreviations (毛, 周), and as words they would change how every sentence is cut.
+func CollectCorpusWords(src Source, resolver *persons.Resolver) (CorpusWords, error) {
+	if resolver == nil {
+		resolver = persons.NewResolver(persons.Options{})
+	}
+	var lists [][]string
+	topics := map[string]bool{}
+	for {
+		a, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return CorpusWords{}, err
+		}
+		if len(a.RW) > 0 {
+			resolver.Learn(a.RW)
+			lists = append(lists, a.RW)
+		}
+		for _, t := range a.Topics {
+			topics[t] = true
+		}
+	}
+	names := map[string]bool{}
+	for _, rw := range lists {
+		for _, e := range resolver.Resolve(rw, zeroDate) {
+			for _, p := range e.Persons {
+				if len([]rune(p)) >= 2 {
+					names[p] = true
+				}
+			}
+		}
+	}
+	return CorpusWords{Persons: sortedKeys(names), Topics: sortedKeys(topics)}, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// zeroDate resolves RW lists without a date: the words are the names as printed (布什),
+// whichever person they denote.
+var zeroDate = corpus.Date{}

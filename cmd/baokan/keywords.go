@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan/analysis/terms"
+	"github.com/baokan/baokan/analysis/tfidf"
+	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/reports"
+)
+
+type keywordsOptions struct {
+	corpusOptions
+	wordFlags
+	by  string
+	top int
+	tf  string
+	idf string
+	l2  bool
+}
+
+func newKeywordsCmd(io *streams) *cobra.Command {
+	o := &keywordsOptions{}
+	c := &cobra.Command{
+		Use:   "keywords [CORPUS...]",
+		Short: "TF-IDF keywords of each article, or of each year, month, page or genre",
+		Long: `keywords weighs every word of every document by TF-IDF and lists the top words of each:
+  doc,term,tf,df,idf,tfidf,rank
+Documents are articles (doc is PATH:LINE, the article's path and first line, as in
+'baokan articles'), or with --by year|month|page|genre the groups (doc is the group: each
+group's words form one document). df and N are counted over those documents. rank is the
+competition rank by tfidf within the document; ties are ordered by term.
+Articles as documents take two passes over the corpus (document frequencies first, then the
+weights); groups take one.
+
+The scheme (--tf, --idf, --l2; the default is scikit-learn's TfidfVectorizer: raw tf, smooth
+idf, L2 normalisation):
+` + tfidf.Formulas() + `
+
+` + wordFlagsHelp,
+		RunE: func(c *cobra.Command, args []string) error { return runKeywords(io, o, args) },
+	}
+	addCorpusFlags(c, &o.corpusOptions)
+	addWordFlags(c, &o.wordFlags)
+	f := c.Flags()
+	f.StringVar(&o.by, "by", "", "documents are the groups: `year|month|page|genre`")
+	f.IntVar(&o.top, "top", 10, "keywords per document (`N`; 0: all)")
+	f.StringVar(&o.tf, "tf", "raw", "term frequency: `raw|log|normalized`")
+	f.StringVar(&o.idf, "idf", "smooth", "inverse document frequency: `smooth|plain`")
+	f.BoolVar(&o.l2, "l2", true, "L2-normalise each document's weights (--l2=false: none)")
+	return c
+}
+
+func runKeywords(io *streams, o *keywordsOptions, args []string) error {
+	format, err := o.reportFormat()
+	if err != nil {
+		return err
+	}
+	scheme := tfidf.Scheme{L2: o.l2}
+	if scheme.TF, err = tfidf.ParseTF(o.tf); err != nil {
+		return fmt.Errorf("--tf: %w", err)
+	}
+	if scheme.IDF, err = tfidf.ParseIDF(o.idf); err != nil {
+		return fmt.Errorf("--idf: %w", err)
+	}
+	var group func(*corpus.Article) []string
+	if o.by != "" {
+		if group, err = groupFunc(o.by); err != nil {
+			return err
+		}
+	}
+	tok, err := o.tokenizer(io, &o.corpusOptions, args)
+	if err != nil {
+		return err
+	}
+
+	// Pass 1: document frequencies (and, for groups, each group's counts).
+	s, err := o.open(io, args)
+	if err != nil {
+		return err
+	}
+	df := terms.NewCounter()
+	grouped := terms.NewGrouped()
+	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+		if group == nil {
+			df.AddDoc(words)
+			return nil
+		}
+		for _, g := range group(a) {
+			grouped.AddDoc(g, words)
+		}
+		return nil
+	})
+	closeErr := s.close()
+	if err != nil {
+		return err
+	}
+	if group != nil {
+		for _, g := range grouped.Groups() {
+			c, _ := grouped.Lookup(g)
+			df.AddDoc(c.Terms())
+		}
+	}
+	model, err := tfidf.NewModel(scheme, df)
+	if err != nil {
+		return err
+	}
+
+	w, done, err := o.outputWriter(io)
+	if err != nil {
+		return err
+	}
+	out := reports.NewWriter(w, format, []string{"doc", "term", "tf", "df", "idf", "tfidf", "rank"}, o.reportOptions()...)
+	weigher := model.NewWeigher()
+	write := func(rows []tfidf.Row) error {
+		for _, r := range rows {
+			if err := out.WriteRow(r.Doc, r.Term, r.TF, r.DF, r.IDF, r.TFIDF, r.Rank); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if group != nil {
+		for _, g := range grouped.Groups() {
+			c, _ := grouped.Lookup(g)
+			if err = write(weigher.TopCounts(g, c, o.top)); err != nil {
+				break
+			}
+		}
+	} else {
+		// Pass 2: weigh each article, in corpus order.
+		quiet := o.corpusOptions
+		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // pass 1 reported
+		s, err = quiet.open(io, args)
+		if err != nil {
+			done()
+			return err
+		}
+		err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+			return write(weigher.Top(fmt.Sprintf("%s:%d", a.Path, a.Line), words, o.top))
+		})
+		s.close()
+	}
+	if err == nil {
+		err = out.Close()
+	}
+	if err != nil {
+		done()
+		return err
+	}
+	if err := done(); err != nil {
+		return err
+	}
+	return closeErr
+}

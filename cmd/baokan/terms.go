@@ -1,0 +1,129 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan/analysis/terms"
+	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/reports"
+)
+
+type termsOptions struct {
+	corpusOptions
+	wordFlags
+	by  string
+	top int
+}
+
+// wordGroupings are the --by choices of the word commands: stats' groupings but column.
+var wordGroupings = []string{"year", "month", "page", "genre"}
+
+func groupFunc(by string) (func(*corpus.Article) []string, error) {
+	for _, g := range wordGroupings {
+		if g == by {
+			return groupings[by], nil
+		}
+	}
+	return nil, fmt.Errorf("--by %q: choose year, month, page or genre", by)
+}
+
+func newTermsCmd(io *streams) *cobra.Command {
+	o := &termsOptions{}
+	c := &cobra.Command{
+		Use:   "terms [CORPUS...]",
+		Short: "Word frequencies, overall or by year, month, page or genre",
+		Long: `terms counts the words of the corpus kept by the filters:
+  term,count,docs,per_10k,rank
+count: occurrences; docs: articles containing the word; per_10k: count × 10,000 / the
+number of words kept (after filtering) in the corpus or group; rank: competition rank by
+count ("1224": tied words share a rank). Ties are ordered by term (Unicode code point order).
+--by year|month|page|genre gives one block per group, with a leading group column; groups
+in natural order (page 2 before 10), articles without a value in the group "" last; an
+article with several genres counts in each. --top N keeps N rows per group (0: all).
+
+` + wordFlagsHelp,
+		RunE: func(c *cobra.Command, args []string) error { return runTerms(io, o, args) },
+	}
+	addCorpusFlags(c, &o.corpusOptions)
+	addWordFlags(c, &o.wordFlags)
+	c.Flags().StringVar(&o.by, "by", "", "one block per `year|month|page|genre`")
+	c.Flags().IntVar(&o.top, "top", 100, "rows per group, most frequent first (`N`; 0: all)")
+	return c
+}
+
+func runTerms(io *streams, o *termsOptions, args []string) error {
+	format, err := o.reportFormat()
+	if err != nil {
+		return err
+	}
+	var group func(*corpus.Article) []string
+	if o.by != "" {
+		if group, err = groupFunc(o.by); err != nil {
+			return err
+		}
+	}
+	tok, err := o.tokenizer(io, &o.corpusOptions, args)
+	if err != nil {
+		return err
+	}
+	s, err := o.open(io, args)
+	if err != nil {
+		return err
+	}
+	all := terms.NewCounter()
+	grouped := terms.NewGrouped()
+	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+		if group == nil {
+			all.AddDoc(words)
+			return nil
+		}
+		for _, g := range group(a) {
+			grouped.AddDoc(g, words)
+		}
+		return nil
+	})
+	closeErr := s.close()
+	if err != nil {
+		return err
+	}
+
+	columns := []string{"term", "count", "docs", "per_10k", "rank"}
+	if group != nil {
+		columns = append([]string{"group"}, columns...)
+	}
+	w, done, err := o.outputWriter(io)
+	if err != nil {
+		return err
+	}
+	out := reports.NewWriter(w, format, columns, o.reportOptions()...)
+	write := func(prefix []any, rows []terms.Row) error {
+		for _, r := range rows {
+			if err := out.WriteRow(append(prefix, r.Term, r.Count, r.Docs, r.Per10k, r.Rank)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if group == nil {
+		err = write(nil, all.Top(o.top))
+	} else {
+		for _, g := range grouped.Top(o.top) {
+			if err = write([]any{g.Group}, g.Rows); err != nil {
+				break
+			}
+		}
+	}
+	if err == nil {
+		err = out.Close()
+	}
+	if err != nil {
+		done()
+		return err
+	}
+	if err := done(); err != nil {
+		return err
+	}
+	return closeErr
+}
