@@ -67,6 +67,10 @@ func utf8Census(data []byte) (multi, bad int) {
 			i++
 			continue
 		}
+		if !utf8.FullRune(data[i:]) {
+			bad++ // a character cut by the end of the data (a truncated copy) counts once
+			break
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
 			bad++

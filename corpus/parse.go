@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strconv"
@@ -103,9 +104,10 @@ type parser struct {
 
 	cur       *Article
 	state     bodyState
-	seen      codeSet  // header codes set in the current article
-	spill     []string // body text found in ZZ, appended to the body at the end
-	bodyStart int      // line of 〖ZW/正文〗
+	seen      codeSet                      // header codes set in the current article
+	spill     []string                     // body text found in ZZ, appended to the body at the end
+	joins     map[*string]*strings.Builder // fields of the current article joined from several lines
+	bodyStart int                          // line of 〖ZW/正文〗
 
 	strayBefore     int // non-tag lines before the first article
 	strayBeforeLine int
@@ -113,6 +115,10 @@ type parser struct {
 }
 
 func (p *parser) run(text string) {
+	if !strings.Contains(text, "\n") && strings.Contains(text, "\r") {
+		// Old Mac line ends (CR alone): make them LF.
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	lineNo := 0
 	lastComplete := true
 	for pos := 0; pos < len(text); {
@@ -161,10 +167,16 @@ func (p *parser) run(text string) {
 // line handles one line. It reports whether the line is complete in itself (a closed tag
 // line, or blank): a file that ends without a newline on an incomplete line was cut short.
 func (p *parser) line(line string, n int) (complete bool) {
-	trimmed := strings.TrimLeft(line, " \t\u3000")
-	if p.invalid > 0 && !p.invalidSeen && strings.ContainsRune(line, utf8.RuneError) && p.cur != nil {
-		p.invalidSeen = true
-		p.diag(n, KindInvalidEncoding, fmt.Sprintf("%d invalid byte sequences in the file replaced by U+FFFD (first here)", p.invalid))
+	// A BOM starts every article of a file made by concatenating UTF-8 files with BOMs.
+	trimmed := strings.TrimLeft(line, " \t\u3000\uFEFF")
+	if p.invalid > 0 && !p.invalidSeen && strings.ContainsRune(line, utf8.RuneError) {
+		// Reported once the line is handled, so that it goes to the article the line starts.
+		defer func() {
+			if p.cur != nil {
+				p.invalidSeen = true
+				p.diag(n, KindInvalidEncoding, fmt.Sprintf("%d invalid byte sequences in the file replaced by U+FFFD (first here)", p.invalid))
+			}
+		}()
 	}
 	code, name, rest, isTag := splitOpenTag(trimmed)
 	if p.state == stateBody {
@@ -195,7 +207,7 @@ func (p *parser) line(line string, n int) (complete bool) {
 			return false
 		}
 		p.diag(n, KindStrayText, fmt.Sprintf("untagged line outside the body kept as an extra field: %q", clip(trimmed, 40)))
-		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: trimmed, Line: n})
+		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: p.text(trimmed, n), Line: n})
 		return false
 	}
 	switch {
@@ -240,7 +252,7 @@ func (p *parser) line(line string, n int) (complete bool) {
 	}
 	if t := strings.TrimSpace(trailing); t != "" {
 		p.diag(n, KindStrayText, fmt.Sprintf("text after 〖-%s/%s〗 kept as an extra field: %q", code, name, clip(t, 40)))
-		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: t, Line: n})
+		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: p.text(t, n), Line: n})
 	}
 	p.field(code, name, value, n)
 	return closed
@@ -252,6 +264,7 @@ func (p *parser) startArticle(n int) {
 	p.state = stateHeader
 	p.seen = 0
 	p.spill = nil
+	p.joins = nil
 }
 
 // splitOpenTag recognises a line that starts with 〖CODE/名称〗 and returns the code, the
@@ -316,9 +329,9 @@ func (p *parser) field(code, name, raw string, n int) {
 	case codeItem:
 		a.Item = p.number(raw, code, n)
 	case codeKicker:
-		a.Kicker = joinValue(a.Kicker, p.text(raw, n))
+		p.join(&a.Kicker, p.text(raw, n))
 	case codeTitle:
-		a.Title = joinValue(a.Title, p.text(raw, n))
+		p.join(&a.Title, p.text(raw, n))
 	case codeSubtitle:
 		if s := p.text(raw, n); s != "" {
 			a.Subtitles = append(a.Subtitles, s)
@@ -331,11 +344,11 @@ func (p *parser) field(code, name, raw string, n int) {
 			p.diag(n, KindGluedRW, fmt.Sprintf("classification %q has \"RW\" glued on; kept as %q", v, base))
 			v = base
 		}
-		a.Classification = joinValue(a.Classification, v)
+		p.join(&a.Classification, v)
 	case codeColumn:
-		a.Column = joinValue(a.Column, p.text(raw, n))
+		p.join(&a.Column, p.text(raw, n))
 	case codePageName:
-		a.PageName = joinValue(a.PageName, p.text(raw, n))
+		p.join(&a.PageName, p.text(raw, n))
 	case codeKeywords:
 		p.keywords(raw, n)
 	case codeGenre:
@@ -346,14 +359,28 @@ func (p *parser) field(code, name, raw string, n int) {
 	}
 }
 
-func joinValue(old, v string) string {
-	if old == "" {
-		return v
+// join appends v to the field *dst with a space. A builder per field keeps a field that is
+// repeated on thousands of lines linear: strings.Builder.String does not copy.
+func (p *parser) join(dst *string, v string) {
+	switch {
+	case v == "":
+		return
+	case *dst == "":
+		*dst = v
+		return
 	}
-	if v == "" {
-		return old
+	b := p.joins[dst]
+	if b == nil {
+		if p.joins == nil {
+			p.joins = map[*string]*strings.Builder{}
+		}
+		b = &strings.Builder{}
+		b.WriteString(*dst)
+		p.joins[dst] = b
 	}
-	return old + " " + v
+	b.WriteByte(' ')
+	b.WriteString(v)
+	*dst = b.String()
 }
 
 // number parses a whole number field (ZQ, BH, TH), full-width digits included.
@@ -398,37 +425,42 @@ func stripMarkup(s string) (out string, broken string) {
 	if !strings.Contains(s, tagClose) {
 		return s, ""
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	// Each 〗 is matched against the output so far rather than the input, so that a tag
+	// whose parts a removal joined ("〖AA/〖JZ/加重〗〗") is removed too. A tag is at most 30
+	// bytes long (isInlineTag), so only the output's tail is searched: linear time.
+	const window = len(tagOpen) + 30
+	b := make([]byte, 0, len(s))
 	for len(s) > 0 {
 		i := strings.Index(s, tagClose)
 		if i < 0 {
-			b.WriteString(s)
+			b = append(b, s...)
 			break
 		}
-		head := s[:i]
-		open := strings.LastIndex(head, tagOpen)
-		if open >= 0 && isInlineTag(head[open+len(tagOpen):]) {
-			tag := head[open+len(tagOpen):]
-			if !strings.Contains(tag, "/") && broken == "" {
-				broken = tagOpen + tag + tagClose
+		b = append(b, s[:i]...)
+		s = s[i+len(tagClose):]
+		tail := b[max(0, len(b)-window):]
+		if open := bytes.LastIndex(tail, []byte(tagOpen)); open >= 0 && isInlineTag(string(tail[open+len(tagOpen):])) {
+			tag := tail[open+len(tagOpen):]
+			if broken == "" && bytes.IndexByte(tag, '/') < 0 {
+				broken = tagOpen + string(tag) + tagClose
 			}
-			b.WriteString(head[:open])
-			s = s[i+len(tagClose):]
+			b = b[:len(b)-len(tail)+open]
 			continue
 		}
-		if name, ok := orphanTagName(head); ok {
+		if !bytes.HasSuffix(b, []byte("加重")) && !bytes.HasSuffix(b, []byte("换行")) {
+			b = append(b, tagClose...) // the common case, checked without a conversion
+			continue
+		}
+		if name, ok := orphanTagName(string(b[max(0, len(b)-32):])); ok {
 			if broken == "" {
 				broken = name + tagClose
 			}
-			b.WriteString(head[:len(head)-len(name)])
-			s = s[i+len(tagClose):]
+			b = b[:len(b)-len(name)]
 			continue
 		}
-		b.WriteString(s[:i+len(tagClose)])
-		s = s[i+len(tagClose):]
+		b = append(b, tagClose...)
 	}
-	return b.String(), broken
+	return string(b), broken
 }
 
 // isInlineTag reports whether s (between 〖 and 〗) has the shape of a tag: an optional
@@ -500,7 +532,7 @@ func (p *parser) authors(raw string, n int) {
 			continue
 		}
 		if unit {
-			a.AuthorUnit = joinValue(a.AuthorUnit, seg)
+			p.join(&a.AuthorUnit, seg)
 			continue
 		}
 		for _, name := range strings.Split(seg, "/") {
@@ -597,6 +629,20 @@ func splitList(s string) []string {
 }
 
 func appendUnique(list []string, items ...string) []string {
+	if len(list)+len(items) > 32 {
+		// A set keeps hostile lists (a GJ line of 100,000 topics) linear.
+		seen := make(map[string]bool, len(list)+len(items))
+		for _, s := range list {
+			seen[s] = true
+		}
+		for _, it := range items {
+			if !seen[it] {
+				seen[it] = true
+				list = append(list, it)
+			}
+		}
+		return list
+	}
 next:
 	for _, it := range items {
 		for _, old := range list {

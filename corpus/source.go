@@ -236,5 +236,8 @@ func (p *producer) tar(name string) bool {
 		if !p.emit(u) {
 			return false
 		}
+		if err != nil {
+			return true // the gzip or tar stream is broken: Next would report it again
+		}
 	}
 }

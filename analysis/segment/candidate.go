@@ -22,11 +22,11 @@ const (
 
 // Reasons a candidate is rejected (Rejection.Reason).
 const (
-	ReasonNotHan     = "not only Han characters"
-	ReasonLength     = "length outside 2-7 characters"
-	ReasonList       = "ends with a list marker (等, 们)"
-	ReasonRoleEvent  = "contains a role or event word"
-	ReasonRunTogther = "run-together names"
+	ReasonNotHan      = "not only Han characters"
+	ReasonLength      = "length outside 2-7 characters"
+	ReasonList        = "ends with a list marker (等, 们)"
+	ReasonRoleEvent   = "contains a role or event word"
+	ReasonRunTogether = "run-together names"
 )
 
 // Rejection is a candidate New did not add, and why.
@@ -109,7 +109,7 @@ func candidateShape(entry string) string {
 		}
 	}
 	if !strings.ContainsAny(entry, nameDots) && splitsInto(entry, isSurnameName) {
-		return ReasonRunTogther
+		return ReasonRunTogether
 	}
 	return ""
 }
@@ -190,7 +190,7 @@ func (s *Segmenter) selectCandidates(entries []string, skip map[string]int) (acc
 	}
 	for _, e := range shaped {
 		if splitsInto(e, isName) {
-			rejected = append(rejected, Rejection{e, ReasonRunTogther})
+			rejected = append(rejected, Rejection{e, ReasonRunTogether})
 			continue
 		}
 		accepted = append(accepted, e)

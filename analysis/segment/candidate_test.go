@@ -41,9 +41,9 @@ func TestIsWordCandidateOnSampleRW(t *testing.T) {
 func TestCandidateShapeReasons(t *testing.T) {
 	for entry, want := range map[string]string{
 		"刘少奇周恩来陈毅":    ReasonLength, // 8 characters (and run together)
-		"刘少奇周恩来":      ReasonRunTogther,
-		"陈毅贺龙":        ReasonRunTogther,
-		"周恩来陈毅":       ReasonRunTogther,
+		"刘少奇周恩来":      ReasonRunTogether,
+		"陈毅贺龙":        ReasonRunTogether,
+		"周恩来陈毅":       ReasonRunTogether,
 		"毛泽东刘少奇赫鲁晓夫等": ReasonLength,
 		"毛泽东刘少奇等":     ReasonList,
 		"朱 基":         ReasonNotHan, // 镕 lost in the archive
@@ -89,9 +89,9 @@ func TestCandidatesInNew(t *testing.T) {
 	}
 	for entry, want := range map[string]string{
 		"会见":       ReasonRoleEvent,
-		"毛泽东赫鲁晓夫":  ReasonRunTogther,
+		"毛泽东赫鲁晓夫":  ReasonRunTogether,
 		"福田赳夫大平正芳": ReasonLength,
-		"赫鲁晓夫肯尼迪":  ReasonRunTogther,
+		"赫鲁晓夫肯尼迪":  ReasonRunTogether,
 		"马来西亚总理":   ReasonRoleEvent,
 	} {
 		if reasons[entry] != want {

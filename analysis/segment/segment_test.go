@@ -41,6 +41,29 @@ func TestAddedWordsStayWhole(t *testing.T) {
 	}
 }
 
+// TestAddedWordsStayWholeHMM: in DAG + HMM mode too (gse's DAG reads the same frequencies),
+// the added words stay whole, where the HMM alone does not find them.
+func TestAddedWordsStayWholeHMM(t *testing.T) {
+	plain := hmmSegmenter(t)
+	added, err := New(Options{HMM: true, Words: explicitWords})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sentence, word := range map[string]string{
+		"日本首相福田赳夫今天上午在首相官邸会见了中国代表团。": "福田赳夫",
+		"中苏友好协会总会副会长吴玉章接见了苏联朋友。":     "中苏友好协会",
+		"小泉纯一郎参拜靖国神社，引起亚洲各国强烈抗议。":    "小泉纯一郎",
+		"毛泽东主席会见马来西亚总理拉扎克。":          "拉扎克",
+	} {
+		if before := plain.Cut(sentence); slices.Contains(before, word) {
+			t.Errorf("gse's HMM alone finds %s: %v", word, before)
+		}
+		if after := added.Cut(sentence); !slices.Contains(after, word) {
+			t.Errorf("with %s added: %v", word, after)
+		}
+	}
+}
+
 func containsRun(tokens, run []string) bool {
 	for i := 0; i+len(run) <= len(tokens); i++ {
 		if slices.Equal(tokens[i:i+len(run)], run) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -98,6 +99,11 @@ func (o *wordFlags) segmentOptions() (segment.Options, error) {
 // tokenizer builds the segmenter, after a first pass over the corpus for its words unless
 // --no-corpus-words, and the filter.
 func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*tokens.Tokenizer, error) {
+	// The segmenter's dictionary keeps about 200 MB live: the GOGC=400 that suits the
+	// reader's small heap would let the heap grow past 1 GB.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
 	filter, err := o.filter()
 	if err != nil {
 		return nil, err
@@ -107,22 +113,23 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 		return nil, err
 	}
 	if !o.noCorpusWords {
-		quiet := *co
-		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
-		s, err := quiet.open(io, args)
-		if err != nil {
-			return nil, err
+		// A first pass over the corpus for its words, while the dictionary loads; the user's
+		// words are added after them, so they win.
+		sopts.Gather = func() ([]segment.Word, []string, error) {
+			quiet := *co
+			quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
+			s, err := quiet.open(io, args)
+			if err != nil {
+				return nil, nil, err
+			}
+			words, err := tokens.CollectCorpusWords(s.reader, persons.NewResolver(persons.Options{}))
+			s.close()
+			if err != nil {
+				return nil, nil, err
+			}
+			extra := words.Options(segment.Options{})
+			return extra.Words, extra.Candidates, nil
 		}
-		words, err := tokens.CollectCorpusWords(s.reader, persons.NewResolver(persons.Options{}))
-		s.close()
-		if err != nil {
-			return nil, err
-		}
-		// User words come last so that they win over corpus words.
-		user := sopts.Words
-		sopts.Words = nil
-		sopts = words.Options(sopts)
-		sopts.Words = append(sopts.Words, user...)
 	}
 	seg, err := segment.New(sopts)
 	if err != nil {
