@@ -61,7 +61,7 @@ const (
 // to the returned articles and those of the file as a whole (empty file, no article,
 // a truncated article that was skipped).
 func ParseBytes(name string, data []byte) ([]*Article, []Diagnostic) {
-	res := parseFile(name, data)
+	res := parseFile(name, data, false)
 	return res.articles, res.diags
 }
 
@@ -76,17 +76,104 @@ type fileResult struct {
 	err      error        // the file could not be read at all
 }
 
-func parseFile(name string, data []byte) *fileResult {
+func parseFile(name string, data []byte, skipBody bool) *fileResult {
 	res := &fileResult{path: name, bytes: len(data)}
 	if len(data) == 0 {
 		res.diags = append(res.diags, Diagnostic{Path: name, Kind: KindEmptyFile, Message: "the file is empty"})
 		return res
 	}
+	if skipBody {
+		data = blankBodies(data)
+	}
 	text, enc, invalid := Decode(data)
 	res.encoding = enc
 	p := parser{path: name, res: res, invalid: invalid}
 	p.run(text)
+	if skipBody {
+		for _, a := range res.articles {
+			a.Body = nil
+		}
+	}
 	return res
+}
+
+// blankBodies returns a copy of data in which every body line but the last of each body is
+// emptied, its line end kept so that line numbers stay right: what Options.SkipBody parses.
+// It works on the raw bytes, before decoding, which is where the time goes. A line starts
+// after "\n" in every encoding the archive uses (no byte of a GBK or GB18030 character
+// after its first is below 0x30), and 〖 is A1 BC in GBK and E3 80 96 in UTF-8. The last
+// line of a body is kept because it may end with the RW list.
+func blankBodies(data []byte) []byte {
+	out := make([]byte, 0, len(data)/4)
+	inBody := false
+	pending, pendingEnd := -1, -1 // data[pending:pendingEnd]: the last body line and blank lines after it
+	flush := func() {
+		if pending >= 0 {
+			out = append(out, data[pending:pendingEnd]...)
+			pending = -1
+		}
+	}
+	for pos := 0; pos < len(data); {
+		next := len(data)
+		if end := bytes.IndexByte(data[pos:], '\n'); end >= 0 {
+			next = pos + end + 1
+		}
+		line := data[pos:next]
+		isTag, closing, body := rawTag(line)
+		switch {
+		case inBody && !isTag:
+			if len(bytes.TrimSpace(line)) == 0 {
+				if pending >= 0 {
+					pendingEnd = next
+				} else {
+					out = append(out, line...)
+				}
+				break
+			}
+			if pending >= 0 { // not the last body line: keep only its line ends
+				for range bytes.Count(data[pending:pendingEnd], []byte{'\n'}) {
+					out = append(out, '\n')
+				}
+			}
+			pending, pendingEnd = pos, next
+		default:
+			flush()
+			if isTag && body {
+				inBody = !closing && !bytes.Contains(line, []byte("-ZW/")) // not closed on its own line
+			} else if isTag {
+				inBody = false
+			}
+			out = append(out, line...)
+		}
+		pos = next
+	}
+	flush()
+	return out
+}
+
+var (
+	rawOpenGBK  = []byte{0xA1, 0xBC}
+	rawOpenUTF8 = []byte("〖")
+	rawBOM      = []byte{0xEF, 0xBB, 0xBF}
+)
+
+// rawTag tells whether a raw line starts (after spaces and a BOM) with 〖, whether that tag
+// is a closing one (〖-…), and whether it is the body's (ZW).
+func rawTag(line []byte) (isTag, closing, body bool) {
+	line = bytes.TrimLeft(bytes.TrimPrefix(line, rawBOM), " \t")
+	switch {
+	case bytes.HasPrefix(line, rawOpenUTF8):
+		line = line[len(rawOpenUTF8):]
+	case bytes.HasPrefix(line, rawOpenGBK):
+		line = line[len(rawOpenGBK):]
+	default:
+		return false, false, false
+	}
+	if closing = len(line) > 0 && line[0] == '-'; closing {
+		line = line[1:]
+	}
+	body = len(line) >= 3 && (line[0] == 'Z' || line[0] == 'z') && (line[1] == 'W' || line[1] == 'w') && line[2] == '/'
+	return true, closing, body
 }
 
 type bodyState int

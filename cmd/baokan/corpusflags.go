@@ -29,6 +29,8 @@ type corpusOptions struct {
 	format string
 	output string
 	bom    bool
+
+	skipBody bool // for passes that need the metadata only (not a flag)
 }
 
 func addCorpusFlags(c *cobra.Command, o *corpusOptions) {
@@ -104,9 +106,10 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	stderrFile, _ := io.err.(*os.File)
 	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
 	opts := corpus.Options{
-		Workers: o.workers,
-		Filter:  filter,
-		OnFile:  func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
+		Workers:  o.workers,
+		Filter:   filter,
+		SkipBody: o.skipBody,
+		OnFile:   func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
 	}
 	if o.verbose {
 		opts.OnDiagnostic = func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }

@@ -118,6 +118,7 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 		sopts.Gather = func() ([]segment.Word, []string, error) {
 			quiet := *co
 			quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
+			quiet.skipBody = true                                         // RW lists and topics only
 			s, err := quiet.open(io, args)
 			if err != nil {
 				return nil, nil, err
