@@ -34,10 +34,12 @@ GBK/GB18030 detected as for the corpus) and writes one line of space-separated w
 line read: every token, punctuation included, unless --filter (or a filter flag) is given.
 --hmm, --dict: as for the corpus commands.
 
-With --score GOLD it cuts the input and compares the result, line by line, with the gold
-segmentation GOLD (words separated by spaces), and prints the SIGHAN bakeoff measures
-(Emerson 2005), matching words by character span (a word is correct when the gold has a
-word with the same start and end):
+With --score GOLD it cuts the input and compares the result with the gold segmentation GOLD
+(words separated by spaces, one line per input line), and prints the SIGHAN bakeoff measures
+(Emerson 2005), matching words by character span (a word is correct when the gold has a word
+with the same start and end). Lines are read one after the other as one stream of words, as
+the bakeoff's scoring script does, so a character that one file puts at the end of a line and
+the other at the start of the next (the MSR gold does this with some quotes) counts the same.
   precision = correct / words cut     recall = correct / gold words
   F1 = 2PR / (P + R)
   OOV rate = gold words not in the training word list (--words FILE) / gold words
