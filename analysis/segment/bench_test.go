@@ -199,3 +199,53 @@ func BenchmarkNewWithWords(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShortestVsGse alternates gse's own Cut and our AppendTokens (no filter) on the
+// PKU test text, one whole pass each in turns, so that a busy machine slows both alike; it
+// reports both throughputs, ours as a percentage of gse's, and the allocations a pass of each.
+//
+//	go test -run '^$' -bench ShortestVsGse -benchtime 20x ./analysis/segment
+func BenchmarkShortestVsGse(b *testing.B) {
+	s := plainSegmenter(b)
+	lines, size := benchLines(b)
+	var buf []string
+	gsePass := func() {
+		for _, l := range lines {
+			_ = s.gse.Cut(l)
+		}
+	}
+	ourPass := func() {
+		for _, l := range lines {
+			buf = s.AppendTokens(buf[:0], l)
+		}
+	}
+	ourPass() // warm the pool
+	gseAllocs := testing.AllocsPerRun(1, gsePass)
+	ourAllocs := testing.AllocsPerRun(1, ourPass)
+	var gseTime, ourTime time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		first, second := gsePass, ourPass
+		if i%2 == 1 {
+			first, second = ourPass, gsePass
+		}
+		t0 := time.Now()
+		first()
+		t1 := time.Now()
+		second()
+		t2 := time.Now()
+		if i%2 == 0 {
+			gseTime += t1.Sub(t0)
+			ourTime += t2.Sub(t1)
+		} else {
+			ourTime += t1.Sub(t0)
+			gseTime += t2.Sub(t1)
+		}
+	}
+	mb := float64(size) * float64(b.N) / 1e6
+	b.ReportMetric(mb/gseTime.Seconds(), "gse-MB/s")
+	b.ReportMetric(mb/ourTime.Seconds(), "ours-MB/s")
+	b.ReportMetric(100*gseTime.Seconds()/ourTime.Seconds(), "%-of-gse")
+	b.ReportMetric(gseAllocs, "gse-allocs/pass")
+	b.ReportMetric(ourAllocs, "ours-allocs/pass")
+}

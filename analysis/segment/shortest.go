@@ -1,0 +1,351 @@
+package segment
+
+import (
+	"math"
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+// This file reimplements gse's shortest-path segmentation (v0.80.3: Segmenter.Segment →
+// SplitTextToWords + segmentWords) on an index of gse's own dictionary built once by New,
+// with per-call buffers taken from a sync.Pool. gse's version allocates the lower-cased copy
+// of the text, one []byte per unit, the jumpers, a *Token per unknown character and the
+// result on every call, and follows its byte-level cedar trie three steps per Chinese
+// character; this one allocates nothing once warm and takes one hash probe per character.
+// The result is the same segmentation, token for token (shortest_test.go compares it with
+// gse's Segment on the PKU and MSR test sets, the real articles and edge cases, and checks
+// the index against gse's trie word by word).
+//
+// gse's algorithm, as this file follows it:
+//
+//  1. Units (SplitTextToWords): a maximal run of letters and numbers encoded in at most two
+//     bytes (Latin, Greek, Cyrillic…; not CJK and not full-width digits) is one unit, with
+//     ASCII letters lower-cased; any other rune is one unit, an invalid byte one unit.
+//  2. For each unit i in order, with base = best[i-1] (0 for i = 0): every dictionary word
+//     made of units i…j (at most MaxTokenLen units, looked up shortest first) offers
+//     best[j] = base + log2(T/f) (in float32: float32(log2 T) − float32(log2 f)), and if no
+//     one-unit word starts at i, unit i alone offers best[i] = base + 32. An offer replaces
+//     best[j] when best[j] is 0 (never set) or greater (ties keep the first offer).
+//  3. The words are read back from the last unit.
+
+// unitInvalid is the first unit id of invalid bytes (0x110000 + byte value): unit ids below
+// it are runes, ids from unitRunBase on are multi-rune letter/number runs of the dictionary.
+const (
+	unitInvalid = utf8.MaxRune + 1
+	unitRunBase = unitInvalid + 256
+	unitUnknown = math.MaxUint32 // a run found in no dictionary word: no word contains it
+)
+
+// pseudoDistance is gse's path length for a single unit missing from the dictionary.
+const pseudoDistance float32 = 32
+
+// rootDense is the number of unit ids whose first-level node is found by direct indexing
+// (the Basic Multilingual Plane, every common Chinese character).
+const rootDense = 1 << 16
+
+// Flags of trieEdge.child: nodeWord marks a node that ends a dictionary word, nodeInner one
+// with children (a leaf is not looked into: one random memory access saved); the low 30
+// bits are the node number.
+const (
+	nodeWord  = 1 << 31
+	nodeInner = 1 << 30
+	nodeFlags = nodeWord | nodeInner
+)
+
+// trieEdge is a node of the index reached from its parent by one unit; dist is gse's
+// distance of the word ending there (if child has nodeWord).
+type trieEdge struct {
+	child uint32
+	dist  float32
+}
+
+// edgeSlot is an entry of the open-addressing table of edges below the first level.
+type edgeSlot struct {
+	key uint64 // (parent+1)<<32 | unit id; 0 = empty
+	trieEdge
+}
+
+// wordIndex is a unit-level trie of gse's dictionary: the words gse's cedar trie holds (the
+// last entry of each word in gse's Dictionary.Tokens), each split into units as gse split
+// it, with gse's distance. A text's units match a word's units exactly when their bytes
+// match the word's key, which is what gse's byte-level lookup tests, because splitting whole
+// units of a text again gives the same units. Read-only after buildIndex.
+type wordIndex struct {
+	root   []trieEdge // by unit id < rootDense; child 0 = none
+	slots  []edgeSlot // everything else
+	mask   uint64     // len(slots) - 1
+	shift  uint       // 64 - log2(len(slots))
+	used   int        // filled slots
+	runs   map[string]uint32
+	maxLen int  // gse's Dictionary.MaxTokenLen: the longest word, in units
+	lower  bool // gse.ToLower: lower-case ASCII letters of letter/number runs
+}
+
+// buildIndex indexes the dictionary of g (after every AddToken and CalcToken): about 0.3 s
+// and 32 MB for gse's Chinese dictionary.
+func buildIndex(g *gse.Segmenter) *wordIndex {
+	d := g.Dict
+	ix := &wordIndex{
+		root:   make([]trieEdge, rootDense),
+		runs:   make(map[string]uint32),
+		maxLen: d.MaxTokenLen(),
+		lower:  gse.ToLower,
+	}
+	logTotal := float32(math.Log2(d.TotalFreq()))   // as gse's CalcToken computes it
+	ix.resize(1 << bits.Len(uint(2*len(d.Tokens)))) // 587,207 words: 815,111 edges
+	nodes := uint32(0)
+	var ids []uint32
+	// A word New re-adds with gse's ReAddToken (deleted from the trie, appended again)
+	// leaves its old entry in Tokens, before the live one: the later entry of a word
+	// overwrites the earlier here. (New neither removes words nor adds one twice otherwise:
+	// gse's AddToken ignores a word present.)
+	for i := range d.Tokens {
+		tok := &d.Tokens[i]
+		key := tok.Text() // gse's key: its units joined, runs already lower-cased
+		if key == "" {
+			continue
+		}
+		ids = ix.appendUnits(ids[:0], key, nil, true)
+		if 10*(ix.used+len(ids)) > 7*len(ix.slots) { // keep the load under 70%
+			ix.resize(2 * len(ix.slots))
+		}
+		var e *trieEdge
+		parent := uint32(0)
+		for _, u := range ids {
+			if e != nil {
+				e.child |= nodeInner
+			}
+			e = ix.edge(parent, u, true)
+			if e.child&^nodeFlags == 0 {
+				nodes++
+				e.child = e.child&nodeFlags | nodes
+			}
+			parent = e.child &^ nodeFlags
+		}
+		e.child |= nodeWord
+		e.dist = logTotal - float32(math.Log2(tok.Freq()))
+	}
+	return ix
+}
+
+// resize rehashes the edge table into size slots (a power of two).
+func (ix *wordIndex) resize(size int) {
+	old := ix.slots
+	ix.slots = make([]edgeSlot, size)
+	ix.mask = uint64(size - 1)
+	ix.shift = uint(64 - math.Ilogb(float64(size)))
+	for _, s := range old {
+		if s.key != 0 {
+			h := ix.slot(s.key)
+			for ix.slots[h].key != 0 {
+				h = (h + 1) & ix.mask
+			}
+			ix.slots[h] = s
+		}
+	}
+}
+
+// slot is the home slot of key (Fibonacci hashing).
+func (ix *wordIndex) slot(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> ix.shift }
+
+// edge returns the edge from parent by unit u; with add it creates an empty one if needed,
+// otherwise it returns nil when there is none.
+func (ix *wordIndex) edge(parent, u uint32, add bool) *trieEdge {
+	if parent == 0 && u < rootDense {
+		e := &ix.root[u]
+		if e.child == 0 && !add {
+			return nil
+		}
+		return e
+	}
+	key := uint64(parent+1)<<32 | uint64(u)
+	for h := ix.slot(key); ; h = (h + 1) & ix.mask {
+		s := &ix.slots[h]
+		if s.key == key {
+			return &s.trieEdge
+		}
+		if s.key == 0 {
+			if !add {
+				return nil
+			}
+			s.key = key
+			ix.used++
+			return &s.trieEdge
+		}
+	}
+}
+
+// appendUnits splits text into gse's units (SplitTextToWords with gse's default options:
+// AlphaNum, Alpha and Num off) and appends their ids to ids and their end offsets to ends
+// (if not nil). addRuns gives a new id to a run not seen before (only while indexing).
+func (ix *wordIndex) appendUnits(ids []uint32, text string, ends *[]int32, addRuns bool) []uint32 {
+	var scratch [64]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isRunRune(r, size) {
+			u := uint32(r)
+			if r == utf8.RuneError && size == 1 {
+				u = unitInvalid + uint32(c)
+			}
+			ids = append(ids, u)
+			i += size
+			if ends != nil {
+				*ends = append(*ends, int32(i))
+			}
+			continue
+		}
+		// A letter/number run: one unit, ASCII letters lower-cased.
+		start, n := i, 0
+		for i < len(text) {
+			c := text[i]
+			var r rune
+			size := 1
+			if c < utf8.RuneSelf {
+				r = rune(c)
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			if !isRunRune(r, size) {
+				break
+			}
+			i += size
+			n++
+		}
+		run := text[start:i]
+		var u uint32
+		if n == 1 {
+			r, _ := utf8.DecodeRuneInString(run)
+			u = uint32(r)
+			if ix.lower && 'A' <= u && u <= 'Z' {
+				u += 'a' - 'A'
+			}
+		} else {
+			low := append(scratch[:0], run...)
+			if ix.lower {
+				for k, b := range low {
+					if 'A' <= b && b <= 'Z' {
+						low[k] = b + 'a' - 'A'
+					}
+				}
+			}
+			var ok bool
+			if u, ok = ix.runs[string(low)]; !ok {
+				u = unitUnknown
+				if addRuns {
+					u = unitRunBase + uint32(len(ix.runs))
+					ix.runs[string(low)] = u
+				}
+			}
+		}
+		ids = append(ids, u)
+		if ends != nil {
+			*ends = append(*ends, int32(i))
+		}
+	}
+	return ids
+}
+
+// isRunRune reports whether gse's SplitTextToWords puts r (encoded in size bytes) in a
+// letter/number run.
+func isRunRune(r rune, size int) bool {
+	if r < utf8.RuneSelf { // unicode.IsLetter and IsNumber on ASCII
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+}
+
+// cutState is the working memory of one shortest-path cut, reused through a sync.Pool.
+type cutState struct {
+	units []uint32  // unit ids
+	ends  []int32   // byte offset after each unit
+	best  []float32 // gse's jumper.minDistance
+	width []int32   // gse's len(jumper.token.text): units of the best word ending here
+	spans []Span    // the words, last first
+}
+
+// maxPooledUnits bounds the buffers returned to the pool, so that one huge text does not
+// keep megabytes alive.
+const maxPooledUnits = 1 << 16
+
+// shortestCut cuts text in gse's shortest-path segmentation and returns the working memory
+// with the spans of its non-white-space words in st.spans, last first. The caller gives st
+// back with release.
+func (s *Segmenter) shortestCut(text string) *cutState {
+	ix := s.index
+	st, _ := s.states.Get().(*cutState)
+	if st == nil {
+		st = new(cutState)
+	}
+	st.ends = st.ends[:0]
+	st.units = ix.appendUnits(st.units[:0], text, &st.ends, false)
+	units := st.units
+	n := len(units)
+	ends := st.ends
+	if cap(st.best) < n {
+		st.best = make([]float32, n)
+		st.width = make([]int32, n)
+	}
+	best, width := st.best[:n], st.width[:n]
+	clear(best)
+
+	offer := func(j int, d float32, w int32) {
+		if best[j] == 0 || best[j] > d {
+			best[j] = d
+			width[j] = w
+		}
+	}
+	for i, u := range units {
+		var base float32
+		if i > 0 {
+			base = best[i-1]
+		}
+		oneUnitWord := false
+		e := ix.edge(0, u, false)
+		for k := 1; e != nil; k++ {
+			if e.child&nodeWord != 0 {
+				offer(i+k-1, base+e.dist, int32(k))
+				oneUnitWord = oneUnitWord || k == 1
+			}
+			if k == ix.maxLen || i+k == n || e.child&nodeInner == 0 {
+				break
+			}
+			e = ix.edge(e.child&^nodeFlags, units[i+k], false)
+		}
+		if !oneUnitWord {
+			offer(i, base+pseudoDistance, 1)
+		}
+	}
+
+	// Read the words back from the end.
+	spans := st.spans[:0]
+	for j := n - 1; j >= 0; {
+		first := j - int(width[j]) + 1
+		start := 0
+		if first > 0 {
+			start = int(ends[first-1])
+		}
+		if end := int(ends[j]); !isSpace(text[start:end]) {
+			spans = append(spans, Span{start, end})
+		}
+		j = first - 1
+	}
+	st.spans = spans
+	return st
+}
+
+// release gives st back to the pool, unless a huge text made it huge.
+func (s *Segmenter) release(st *cutState) {
+	if cap(st.units) <= maxPooledUnits {
+		s.states.Put(st)
+	}
+}
