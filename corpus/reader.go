@@ -13,7 +13,9 @@ import (
 
 // Options configure a Reader. The zero value reads with all cores and keeps every article.
 type Options struct {
-	// Workers is the number of files parsed at once; 0 means runtime.GOMAXPROCS(0).
+	// Workers is the number of files read and parsed at once; 0 means two per core
+	// (2 × runtime.GOMAXPROCS(0)): reading a file waits on the kernel, and a second
+	// goroutine per core keeps the core busy meanwhile.
 	Workers int
 	// Filter keeps only the articles it matches; the others are counted as filtered out.
 	Filter *Filter
@@ -126,7 +128,7 @@ func OpenFS(fsys fs.FS, root string, opt Options) (*Reader, error) {
 func start(opt Options, walk func(*producer)) *Reader {
 	workers := opt.Workers
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		workers = 2 * runtime.GOMAXPROCS(0)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &Reader{

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -40,7 +41,7 @@ func addCorpusFlags(c *cobra.Command, o *corpusOptions) {
 	f.IntVar(&o.page, "page", 0, "keep articles of page `N` (BH)")
 	f.StringVar(&o.genre, "genre", "", "keep articles with genre `G` among their TC genres (exact)")
 	f.StringVar(&o.title, "title", "", "keep articles whose kicker, title or a subtitle matches `REGEX` (Go syntax)")
-	f.IntVar(&o.workers, "workers", 0, "files parsed at once (default: all cores)")
+	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all); the output is the same whatever the number")
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")
@@ -102,11 +103,18 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.workers < 0 {
+		return nil, fmt.Errorf("--workers %d: want 1 or more", o.workers)
+	}
+	if o.workers > 0 && o.workers != runtime.GOMAXPROCS(0) {
+		// Bound the cores, not just the goroutines: the reader runs two goroutines per core
+		// and the segmenter one.
+		runtime.GOMAXPROCS(o.workers)
+	}
 	s := &session{opt: o, io: io}
 	stderrFile, _ := io.err.(*os.File)
 	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
 	opts := corpus.Options{
-		Workers:  o.workers,
 		Filter:   filter,
 		SkipBody: o.skipBody,
 		OnFile:   func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },

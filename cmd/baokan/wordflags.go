@@ -140,5 +140,5 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 	if o.titles {
 		text = tokens.TitleAndBody
 	}
-	return &tokens.Tokenizer{Segmenter: seg, Filter: filter, Text: text, Workers: co.workers}, nil
+	return &tokens.Tokenizer{Segmenter: seg, Filter: filter, Text: text}, nil // one per core
 }
