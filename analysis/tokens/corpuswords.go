@@ -58,7 +58,8 @@ func CollectCorpusWords(src Source, resolver *persons.Resolver) (CorpusWords, er
 	}
 	names := map[string]bool{}
 	for _, rw := range lists {
-		for _, e := range resolver.Resolve(rw, zeroDate) {
+		// Undated: the words are the names as printed (布什), whoever they denote.
+		for _, e := range resolver.Resolve(rw, corpus.Date{}) {
 			for _, p := range e.Persons {
 				if len([]rune(p)) >= 2 {
 					names[p] = true
@@ -77,7 +78,3 @@ func sortedKeys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
-
-// zeroDate resolves RW lists without a date: the words are the names as printed (布什),
-// whichever person they denote.
-var zeroDate = corpus.Date{}
