@@ -63,6 +63,9 @@ func newSummary() Summary {
 // SkippedTotal is the number of articles left out because of a problem.
 func (s Summary) SkippedTotal() int { return sumCounts(s.Skipped) }
 
+// FilesNoArticleTotal is the number of files that yielded no article.
+func (s Summary) FilesNoArticleTotal() int { return sumCounts(s.FilesNoArticle) }
+
 // DiagnosticsTotal is the number of diagnostics.
 func (s Summary) DiagnosticsTotal() int { return sumCounts(s.Diagnostics) }
 

@@ -32,6 +32,7 @@ type personArticle struct {
 	date       corpus.Date
 	page, item int
 	source     corpus.RWSource
+	rw         []string // the raw RW entries
 	entries    []persons.Entry
 	persons    []string // distinct, from the RW list, in order
 	fromText   []string // found in the text and not in the RW list
@@ -86,13 +87,13 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 		}
 		resolver.Learn(a.RW)
 		arts = append(arts, &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page,
-			item: a.Item, source: a.RWSource, entries: []persons.Entry{{Raw: "", Persons: a.RW}}})
+			item: a.Item, source: a.RWSource, rw: a.RW})
 	}
 	if err := s.close(); err != nil {
 		return nil, nil, err
 	}
 	for _, p := range arts {
-		p.entries = resolver.Resolve(p.entries[0].Persons, p.date)
+		p.entries = resolver.Resolve(p.rw, p.date)
 		p.persons = persons.Persons(p.entries)
 	}
 	if !pf.fromText {

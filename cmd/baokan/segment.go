@@ -84,7 +84,7 @@ func runSegment(ios *streams, o *segmentOptions, args []string) error {
 		defer f.Close()
 		in = f
 	}
-	data, err := readAll(in)
+	data, err := io.ReadAll(in)
 	if err != nil {
 		return err
 	}
@@ -170,13 +170,4 @@ func scoreSegmentation(out io.Writer, format reports.Format, o *segmentOptions, 
 			{"gold_words", r.GoldWords}, {"test_words", r.TestWords}, {"correct", r.Correct},
 		}}
 	return reports.WriteTable(out, format, t)
-}
-
-// readAll reads r whole (the bakeoff test sets are a few MB).
-func readAll(r io.Reader) ([]byte, error) {
-	var b strings.Builder
-	if _, err := io.Copy(&b, r); err != nil {
-		return nil, err
-	}
-	return []byte(b.String()), nil
 }

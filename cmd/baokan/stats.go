@@ -137,7 +137,7 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 		add("articles kept by the filter", sum.Matched)
 	}
 	add("articles skipped (damaged)", sum.SkippedTotal())
-	add("files without an article", sumKinds(sum.FilesNoArticle))
+	add("files without an article", sum.FilesNoArticleTotal())
 	add("first date", first.String())
 	add("last date", last.String())
 	add("body characters", chars)
@@ -205,12 +205,4 @@ func breakdown(by string, groups map[string]*groupCount, total int) reports.Tabl
 func roundShare(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
 	return v
-}
-
-func sumKinds(m map[corpus.Kind]int) int {
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
 }
