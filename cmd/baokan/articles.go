@@ -77,15 +77,7 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 			return err
 		}
 	}
-	closeErr := s.close()
-	if err := out.Close(); err != nil {
-		done()
-		return err
-	}
-	if err := done(); err != nil {
-		return err
-	}
-	return closeErr
+	return finishOutput(out, done, nil, s.close())
 }
 
 // articleRow appends the cells of articleColumns for a.

@@ -158,3 +158,19 @@ func (o *corpusOptions) outputWriter(io *streams) (io.Writer, func() error, erro
 	}
 	return f, f.Close, nil
 }
+
+// finishOutput ends a command's output: it closes out unless writing failed (err), then the
+// file behind it, and returns the first error, else closeErr (the session's --strict verdict).
+func finishOutput(out *reports.Writer, done func() error, err, closeErr error) error {
+	if err == nil {
+		err = out.Close()
+	}
+	if err != nil {
+		done()
+		return err
+	}
+	if err := done(); err != nil {
+		return err
+	}
+	return closeErr
+}

@@ -124,15 +124,5 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 			break
 		}
 	}
-	if err == nil {
-		err = out.Close()
-	}
-	if err != nil {
-		done()
-		return err
-	}
-	if err := done(); err != nil {
-		return err
-	}
-	return closeErr
+	return finishOutput(out, done, err, closeErr)
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/baokan/baokan/analysis/terms"
 	"github.com/baokan/baokan/analysis/tfidf"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
@@ -65,35 +64,16 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 	if scheme.IDF, err = tfidf.ParseIDF(o.idf); err != nil {
 		return fmt.Errorf("--idf: %w", err)
 	}
-	var group func(*corpus.Article) []string
-	if o.by != "" {
-		if group, err = groupFunc(o.by); err != nil {
-			return err
-		}
+	group, err := groupFunc(o.by)
+	if err != nil {
+		return err
 	}
 	tok, err := o.tokenizer(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
 	}
-
 	// Pass 1: document frequencies (and, for groups, each group's counts).
-	s, err := o.open(io, args)
-	if err != nil {
-		return err
-	}
-	df := terms.NewCounter()
-	grouped := terms.NewGrouped()
-	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
-		if group == nil {
-			df.AddDoc(words)
-			return nil
-		}
-		for _, g := range group(a) {
-			grouped.AddDoc(g, words)
-		}
-		return nil
-	})
-	closeErr := s.close()
+	df, grouped, closeErr, err := countWords(io, &o.corpusOptions, tok, group, args)
 	if err != nil {
 		return err
 	}
@@ -133,8 +113,8 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		// Pass 2: weigh each article, in corpus order.
 		quiet := o.corpusOptions
 		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // pass 1 reported
-		s, err = quiet.open(io, args)
-		if err != nil {
+		var s *session
+		if s, err = quiet.open(io, args); err != nil {
 			done()
 			return err
 		}
@@ -143,15 +123,5 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		})
 		s.close()
 	}
-	if err == nil {
-		err = out.Close()
-	}
-	if err != nil {
-		done()
-		return err
-	}
-	if err := done(); err != nil {
-		return err
-	}
-	return closeErr
+	return finishOutput(out, done, err, closeErr)
 }

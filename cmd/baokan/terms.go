@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baokan/baokan/analysis/terms"
+	"github.com/baokan/baokan/analysis/tokens"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
 )
@@ -20,7 +21,11 @@ type termsOptions struct {
 // wordGroupings are the --by choices of the word commands: stats' groupings but column.
 var wordGroupings = []string{"year", "month", "page", "genre"}
 
+// groupFunc returns the grouping of --by, nil for none.
 func groupFunc(by string) (func(*corpus.Article) []string, error) {
+	if by == "" {
+		return nil, nil
+	}
 	for _, g := range wordGroupings {
 		if g == by {
 			return groupings[by], nil
@@ -58,33 +63,15 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	var group func(*corpus.Article) []string
-	if o.by != "" {
-		if group, err = groupFunc(o.by); err != nil {
-			return err
-		}
+	group, err := groupFunc(o.by)
+	if err != nil {
+		return err
 	}
 	tok, err := o.tokenizer(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
 	}
-	s, err := o.open(io, args)
-	if err != nil {
-		return err
-	}
-	all := terms.NewCounter()
-	grouped := terms.NewGrouped()
-	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
-		if group == nil {
-			all.AddDoc(words)
-			return nil
-		}
-		for _, g := range group(a) {
-			grouped.AddDoc(g, words)
-		}
-		return nil
-	})
-	closeErr := s.close()
+	all, grouped, closeErr, err := countWords(io, &o.corpusOptions, tok, group, args)
 	if err != nil {
 		return err
 	}
@@ -115,15 +102,28 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 			}
 		}
 	}
-	if err == nil {
-		err = out.Close()
-	}
+	return finishOutput(out, done, err, closeErr)
+}
+
+// countWords segments the corpus and counts its words: over all articles (one document
+// each) without a grouping, by group with one. closeErr is the session's verdict (--strict),
+// to return once the output is written.
+func countWords(io *streams, o *corpusOptions, tok *tokens.Tokenizer, group func(*corpus.Article) []string, args []string) (all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
+	s, err := o.open(io, args)
 	if err != nil {
-		done()
-		return err
+		return nil, nil, nil, err
 	}
-	if err := done(); err != nil {
-		return err
-	}
-	return closeErr
+	all, grouped = terms.NewCounter(), terms.NewGrouped()
+	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+		if group == nil {
+			all.AddDoc(words)
+			return nil
+		}
+		for _, g := range group(a) {
+			grouped.AddDoc(g, words)
+		}
+		return nil
+	})
+	closeErr = s.close()
+	return all, grouped, closeErr, err
 }
