@@ -8,6 +8,7 @@
 package terms
 
 import (
+	"github.com/baokan/baokan/analysis/internal/topk"
 	"iter"
 	"slices"
 	"strings"
@@ -192,66 +193,14 @@ func (c *Counter) before(x, y int32) bool {
 	return c.terms[x] < c.terms[y]
 }
 
-// selectTop returns the ids of the n first terms in Top order (all when n <= 0 or
-// n >= Len()). A small n keeps a bounded heap whose root is the last term kept so far,
-// O(V log n) for V terms instead of sorting the whole vocabulary.
+// selectTop returns the ids of the n first terms in Top order (all when n <= 0).
 func (c *Counter) selectTop(n int) []int32 {
-	var ids []int32
-	if n > 0 && n < len(c.terms) {
-		ids = make([]int32, 0, n)
+	all := func(yield func(int32) bool) {
 		for id := range int32(len(c.terms)) {
-			switch {
-			case len(ids) < n:
-				ids = append(ids, id)
-				c.siftUp(ids, len(ids)-1)
-			case c.before(id, ids[0]):
-				ids[0] = id
-				c.siftDown(ids, 0)
+			if !yield(id) {
+				return
 			}
 		}
-	} else {
-		ids = make([]int32, len(c.terms))
-		for i := range ids {
-			ids[i] = int32(i)
-		}
 	}
-	slices.SortFunc(ids, func(x, y int32) int {
-		switch {
-		case c.before(x, y):
-			return -1
-		case c.before(y, x):
-			return 1
-		}
-		return 0
-	})
-	return ids
-}
-
-// The heap keeps the last term (in Top order) at the root.
-func (c *Counter) siftUp(h []int32, i int) {
-	for i > 0 {
-		p := (i - 1) / 2
-		if !c.before(h[p], h[i]) {
-			return
-		}
-		h[p], h[i] = h[i], h[p]
-		i = p
-	}
-}
-
-func (c *Counter) siftDown(h []int32, i int) {
-	for {
-		last, l, r := i, 2*i+1, 2*i+2
-		if l < len(h) && c.before(h[last], h[l]) {
-			last = l
-		}
-		if r < len(h) && c.before(h[last], h[r]) {
-			last = r
-		}
-		if last == i {
-			return
-		}
-		h[i], h[last] = h[last], h[i]
-		i = last
-	}
+	return topk.Select(all, n, c.before, nil)
 }

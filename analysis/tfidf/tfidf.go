@@ -2,6 +2,7 @@ package tfidf
 
 import (
 	"errors"
+	"github.com/baokan/baokan/analysis/internal/topk"
 	"iter"
 	"math"
 	"slices"
@@ -222,61 +223,8 @@ func (w *Weigher) better(x, y int32) bool {
 	return w.terms[x] < w.terms[y]
 }
 
-// selectTop returns the ids of the n best kept terms in order (all when n <= 0), with a
-// bounded heap whose root is the worst term kept so far: O(m log n) for m terms.
+// selectTop returns the ids of the n best kept terms in order (all when n <= 0).
 func (w *Weigher) selectTop(n int) []int32 {
-	ids := w.kept
-	if n > 0 && n < len(ids) {
-		h := w.heap[:0]
-		for _, id := range ids {
-			switch {
-			case len(h) < n:
-				h = append(h, id)
-				w.siftUp(h, len(h)-1)
-			case w.better(id, h[0]):
-				h[0] = id
-				w.siftDown(h, 0)
-			}
-		}
-		ids, w.heap = h, h
-	}
-	slices.SortFunc(ids, func(x, y int32) int {
-		if w.better(x, y) {
-			return -1
-		}
-		if w.better(y, x) {
-			return 1
-		}
-		return 0
-	})
-	return ids
-}
-
-// The heap keeps the worst term at the root: parent is never better than its children.
-func (w *Weigher) siftUp(h []int32, i int) {
-	for i > 0 {
-		p := (i - 1) / 2
-		if !w.better(h[p], h[i]) {
-			return
-		}
-		h[p], h[i] = h[i], h[p]
-		i = p
-	}
-}
-
-func (w *Weigher) siftDown(h []int32, i int) {
-	for {
-		worst, l, r := i, 2*i+1, 2*i+2
-		if l < len(h) && w.better(h[worst], h[l]) {
-			worst = l
-		}
-		if r < len(h) && w.better(h[worst], h[r]) {
-			worst = r
-		}
-		if worst == i {
-			return
-		}
-		h[i], h[worst] = h[worst], h[i]
-		i = worst
-	}
+	w.heap = topk.Select(slices.Values(w.kept), n, w.better, w.heap)
+	return w.heap
 }
