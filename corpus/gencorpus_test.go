@@ -77,6 +77,11 @@ func atoi(t testing.TB, s string) int {
 
 // checkTruth reads the generated corpus and matches every article against truth.tsv, row
 // by row: the expected values are the generator's own record of what it wrote.
+//
+// One case cannot be told apart from the bytes: a file "truncated" exactly at a line end
+// inside the body looks like a body whose closing tag is missing, and is read as such (kept,
+// with an unclosed_body diagnostic). The seeds below do not produce that case; about one
+// truncated file in a few hundred does.
 func checkTruth(t *testing.T, dir string, workers int) {
 	rows := readTruth(t, dir)
 	byPath := map[string][]*Article{}

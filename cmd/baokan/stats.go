@@ -132,11 +132,20 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 	add := func(k string, v any) { overview.Rows = append(overview.Rows, []any{k, v}) }
 	add("files", sum.Files)
 	add("bytes", sum.Bytes)
+	for _, enc := range sortedKeys(sum.Encodings) {
+		add("files in "+enc, sum.Encodings[enc])
+	}
+	if sum.Ignored > 0 {
+		add("files ignored (not .txt)", sum.Ignored)
+	}
 	add("articles read", sum.Articles)
 	if sum.FilteredOut > 0 {
 		add("articles kept by the filter", sum.Matched)
 	}
 	add("articles skipped (damaged)", sum.SkippedTotal())
+	for _, k := range corpus.Kinds(sum.Skipped) {
+		add("articles skipped: "+string(k), sum.Skipped[k])
+	}
 	add("files without an article", sum.FilesNoArticleTotal())
 	add("first date", first.String())
 	add("last date", last.String())
@@ -145,6 +154,9 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 	add("articles with RW", withRW)
 	add("articles with authors", withAuthors)
 	add("articles with diagnostics", sum.ArticlesProblems)
+	for _, k := range corpus.Kinds(sum.ArticlesByKind) {
+		add("articles with "+string(k), sum.ArticlesByKind[k])
+	}
 	for _, k := range corpus.Kinds(sum.Diagnostics) {
 		add("diagnostics: "+string(k), sum.Diagnostics[k])
 	}
@@ -205,4 +217,13 @@ func breakdown(by string, groups map[string]*groupCount, total int) reports.Tabl
 func roundShare(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
 	return v
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
