@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -200,4 +201,21 @@ func writeDict(t *testing.T, dir string, words ...string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestWordsDeterministic: the word and network commands print the same bytes on one core
+// and on several.
+func TestWordsDeterministic(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	t.Cleanup(func() { runtime.GOMAXPROCS(procs) }) // --workers sets it for the process
+	for _, args := range [][]string{
+		{"keywords", "--top", "5", "--format", "csv", "-q"},
+		{"network", "--by", "decade", "--format", "csv", "--edges", "-q"},
+	} {
+		_, one, _ := baokanRun(t, append(args, "--workers", "1")...)
+		_, four, _ := baokanRun(t, append(args, "--workers", "4")...)
+		if one == "" || one != four {
+			t.Errorf("%v: output differs between --workers 1 and 4 (or is empty)", args)
+		}
+	}
 }
