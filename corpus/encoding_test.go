@@ -841,3 +841,16 @@ func TestStrayTextHasNoMarkup(t *testing.T) {
 		t.Fatalf("extra %+v", arts)
 	}
 }
+
+// TestAuthorBeforeTitle: tag codes are told apart exactly (ZZ once shared a bit with BT,
+// so a BT after a ZZ started a new article).
+func TestAuthorBeforeTitle(t *testing.T) {
+	arts, diags := ParseBytes("zz.txt", []byte("〖ZQ/总期〗1〖-ZQ/总期〗\n〖RQ/日期〗19621029〖-RQ/日期〗\n〖ZZ/作者〗某人〖-ZZ/作者〗\n〖BT/标题〗题〖-BT/标题〗\n"))
+	if len(arts) != 1 || arts[0].Title != "题" || len(arts[0].Authors) != 1 || len(diags) != 0 {
+		t.Fatalf("%d articles, diagnostics %v", len(arts), diags)
+	}
+	arts, _ = ParseBytes("zz.txt", []byte("〖ZQ/总期〗1〖-ZQ/总期〗\n〖RQ/日期〗19621029〖-RQ/日期〗\n〖ZZ/作者〗某人〖-ZZ/作者〗\n"))
+	if len(arts) != 1 || len(arts[0].Diagnostics) != 1 || arts[0].Diagnostics[0].Kind != KindMissingField {
+		t.Fatalf("no-title article: %+v", arts)
+	}
+}

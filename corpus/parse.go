@@ -27,18 +27,23 @@ const (
 	codeBody     = "ZW"
 )
 
-// codeSet is a set of two-letter tag codes (A–Z), one bit a code.
-type codeSet uint64
+// codeSet is a set of tag codes: one bit for each two-letter code AA–ZZ, and one shared by
+// every other code (enough to say that something was set).
+type codeSet struct{ bits [11]uint64 } // 11 × 64 ≥ 26 × 26 + 1
 
-func codeBit(code string) codeSet {
+func codeIndex(code string) uint {
 	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
-		return 1 << 63 // every other code shares one bit: enough to say "something was set"
+		return 26 * 26
 	}
-	return 1 << ((uint(code[0]-'A')*26 + uint(code[1]-'A')) % 63)
+	return uint(code[0]-'A')*26 + uint(code[1]-'A')
 }
 
-func (s *codeSet) add(code string)     { *s |= codeBit(code) }
-func (s codeSet) has(code string) bool { return s&codeBit(code) != 0 }
+func (s *codeSet) add(code string) { i := codeIndex(code); s.bits[i/64] |= 1 << (i % 64) }
+func (s *codeSet) has(code string) bool {
+	i := codeIndex(code)
+	return s.bits[i/64]&(1<<(i%64)) != 0
+}
+func (s *codeSet) empty() bool { return s.bits == [11]uint64{} }
 
 func isHeaderCode(code string) bool {
 	switch code {
@@ -326,7 +331,7 @@ func (p *parser) line(line string, n int) (complete bool) {
 	switch {
 	case p.cur == nil:
 		p.startArticle(n)
-	case code == codeSerial && p.seen != 0:
+	case code == codeSerial && !p.seen.empty():
 		p.startArticle(n)
 	case p.state == stateAfter && isHeaderCode(code):
 		p.startArticle(n) // a header after a body: the next article, its ZQ missing
@@ -349,7 +354,7 @@ func (p *parser) startArticle(n int) {
 	p.finish()
 	p.cur = &Article{Path: p.path, Line: n}
 	p.state = stateHeader
-	p.seen = 0
+	p.seen = codeSet{}
 	p.spill = nil
 	p.joins = nil
 }
