@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -55,7 +57,9 @@ func (p *personArticle) all() []string {
 // The articles without persons are counted in noRW by date, when it is not nil, so that
 // measures over all articles can count them.
 func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []string, noRW map[corpus.Date]int) ([]*personArticle, *persons.Resolver, error) {
-	opts := persons.Options{DisambiguateByDate: pf.byDate}
+	// The segmenter splits run-together entries the rules cannot; its dictionary takes
+	// about 2 s to load, so it is loaded only if some entry needs it.
+	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
 	if pf.aliases != "" {
 		f, err := os.Open(pf.aliases)
 		if err != nil {
@@ -139,4 +143,23 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 	}
 	s.close()
 	return merged, resolver, nil
+}
+
+// lazySegmenter loads the segmenter at its first use.
+type lazySegmenter struct {
+	once sync.Once
+	seg  *segment.Segmenter
+}
+
+func (l *lazySegmenter) Cut(text string) []string {
+	l.once.Do(func() {
+		seg, err := segment.New(segment.Options{})
+		if err == nil {
+			l.seg = seg
+		}
+	})
+	if l.seg == nil {
+		return nil // no segmenter: the entry stays unsplit, as without the hook
+	}
+	return l.seg.Cut(text)
 }
