@@ -185,13 +185,7 @@ func (ix *wordIndex) appendUnits(ids []uint32, text string, ends *[]int32, addRu
 	var scratch [64]byte
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
+		r, size := runeAt(text, i)
 		if !isRunRune(r, size) {
 			u := uint32(r)
 			if r == utf8.RuneError && size == 1 {
@@ -207,14 +201,7 @@ func (ix *wordIndex) appendUnits(ids []uint32, text string, ends *[]int32, addRu
 		// A letter/number run: one unit, ASCII letters lower-cased.
 		start, n := i, 0
 		for i < len(text) {
-			c := text[i]
-			var r rune
-			size := 1
-			if c < utf8.RuneSelf {
-				r = rune(c)
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
+			r, size := runeAt(text, i)
 			if !isRunRune(r, size) {
 				break
 			}
@@ -348,4 +335,12 @@ func (s *Segmenter) release(st *cutState) {
 	if cap(st.units) <= maxPooledUnits {
 		s.states.Put(st)
 	}
+}
+
+// runeAt decodes the rune at text[i], with a fast path for ASCII.
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }

@@ -68,12 +68,8 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	tok, err := o.tokenizer(io, &o.corpusOptions, args)
-	if err != nil {
-		return err
-	}
 	// Pass 1: document frequencies (and, for groups, each group's counts).
-	df, grouped, closeErr, err := countWords(io, &o.corpusOptions, tok, group, args)
+	tok, df, grouped, closeErr, err := countWords(io, &o.corpusOptions, &o.wordFlags, group, args)
 	if err != nil {
 		return err
 	}

@@ -67,11 +67,7 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	tok, err := o.tokenizer(io, &o.corpusOptions, args)
-	if err != nil {
-		return err
-	}
-	all, grouped, closeErr, err := countWords(io, &o.corpusOptions, tok, group, args)
+	_, all, grouped, closeErr, err := countWords(io, &o.corpusOptions, &o.wordFlags, group, args)
 	if err != nil {
 		return err
 	}
@@ -105,13 +101,17 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 	return finishOutput(out, done, err, closeErr)
 }
 
-// countWords segments the corpus and counts its words: over all articles (one document
-// each) without a grouping, by group with one. closeErr is the session's verdict (--strict),
-// to return once the output is written.
-func countWords(io *streams, o *corpusOptions, tok *tokens.Tokenizer, group func(*corpus.Article) []string, args []string) (all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
+// countWords builds the tokenizer, segments the corpus and counts its words: over all
+// articles (one document each) without a grouping, by group with one. The tokenizer is
+// returned for a second pass; closeErr is the session's verdict (--strict), to return once
+// the output is written.
+func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus.Article) []string, args []string) (tok *tokens.Tokenizer, all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
+	if tok, err = wf.tokenizer(io, o, args); err != nil {
+		return nil, nil, nil, nil, err
+	}
 	s, err := o.open(io, args)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	all, grouped = terms.NewCounter(), terms.NewGrouped()
 	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
@@ -125,5 +125,5 @@ func countWords(io *streams, o *corpusOptions, tok *tokens.Tokenizer, group func
 		return nil
 	})
 	closeErr = s.close()
-	return all, grouped, closeErr, err
+	return tok, all, grouped, closeErr, err
 }
