@@ -68,6 +68,15 @@ func cellText(v any, tableFloats bool) (string, error) {
 	return "", unsupported(v)
 }
 
+// CellText returns the text of v as the terminal table prints it (floats with four
+// decimals; see [Writer.WriteRow] for every type), and whether v is a number, which
+// tables align right. Other renderings of a table (an HTML or Markdown report) use it
+// so that their cells read as baokan's tables do.
+func CellText(v any) (text string, number bool, err error) {
+	text, err = cellText(v, true)
+	return text, isNumber(v), err
+}
+
 // unsupported is the error for a cell value of a type WriteRow does not know.
 func unsupported(v any) error {
 	return fmt.Errorf("unsupported cell type %T", v)
