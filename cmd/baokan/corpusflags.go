@@ -34,7 +34,17 @@ type corpusOptions struct {
 	skipBody bool // for passes that need the metadata only (not a flag)
 }
 
+// addCorpusFlags adds the flags that choose what to read and how to write a table.
 func addCorpusFlags(c *cobra.Command, o *corpusOptions) {
+	addCorpusReadFlags(c, o)
+	f := c.Flags()
+	f.StringVar(&o.format, "format", "table", "output `FORMAT`: "+strings.Join(reports.Formats(), ", "))
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
+	f.BoolVar(&o.bom, "bom", false, "start CSV output with a UTF-8 byte-order mark (for Excel on Windows)")
+}
+
+// addCorpusReadFlags adds the flags that choose what to read: filters, cores, diagnostics.
+func addCorpusReadFlags(c *cobra.Command, o *corpusOptions) {
 	f := c.Flags()
 	f.StringVar(&o.from, "from", "", "keep articles dated on or after `YYYY-MM-DD`")
 	f.StringVar(&o.to, "to", "", "keep articles dated on or before `YYYY-MM-DD`")
@@ -45,9 +55,6 @@ func addCorpusFlags(c *cobra.Command, o *corpusOptions) {
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")
-	f.StringVar(&o.format, "format", "table", "output `FORMAT`: "+strings.Join(reports.Formats(), ", "))
-	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
-	f.BoolVar(&o.bom, "bom", false, "start CSV output with a UTF-8 byte-order mark (for Excel on Windows)")
 }
 
 // filter builds the corpus filter from the flags.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/baokan/baokan/analysis/terms"
 	"github.com/baokan/baokan/analysis/tfidf"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
@@ -20,17 +21,21 @@ type keywordsOptions struct {
 	l2  bool
 }
 
+// keywordsGroupsHelp says how groups are weighed as documents, for `keywords --help` and
+// the methods of `baokan report`.
+const keywordsGroupsHelp = `each group's words form one document). df and N are counted over those documents.
+rank is the competition rank by tfidf within the document; ties are ordered by term.`
+
 func newKeywordsCmd(io *streams) *cobra.Command {
 	o := &keywordsOptions{}
 	c := &cobra.Command{
 		Use:   "keywords [CORPUS...]",
-		Short: "TF-IDF keywords of each article, or of each year, month, page or genre",
+		Short: "TF-IDF keywords of each article, or of each year, decade, month, page or genre",
 		Long: `keywords weighs every word of every document by TF-IDF and lists the top words of each:
   doc,term,tf,df,idf,tfidf,rank
 Documents are articles (doc is PATH:LINE, the article's path and first line, as in
-'baokan articles'), or with --by year|month|page|genre the groups (doc is the group: each
-group's words form one document). df and N are counted over those documents. rank is the
-competition rank by tfidf within the document; ties are ordered by term.
+'baokan articles'), or with --by year|decade|month|page|genre the groups (doc is the group:
+` + keywordsGroupsHelp + `
 Articles as documents take two passes over the corpus (document frequencies first, then the
 weights); groups take one.
 
@@ -44,7 +49,7 @@ idf, L2 normalisation):
 	addCorpusFlags(c, &o.corpusOptions)
 	addWordFlags(c, &o.wordFlags)
 	f := c.Flags()
-	f.StringVar(&o.by, "by", "", "documents are the groups: `year|month|page|genre`")
+	f.StringVar(&o.by, "by", "", "documents are the groups: `year|decade|month|page|genre`")
 	f.IntVar(&o.top, "top", 10, "keywords per document (`N`; 0: all)")
 	f.StringVar(&o.tf, "tf", "raw", "term frequency: `raw|log|normalized`")
 	f.StringVar(&o.idf, "idf", "smooth", "inverse document frequency: `smooth|plain`")
@@ -73,13 +78,12 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	var model *tfidf.Model
 	if group != nil {
-		for _, g := range grouped.Groups() {
-			c, _ := grouped.Lookup(g)
-			df.AddDoc(c.Terms())
-		}
+		model, err = groupModel(scheme, grouped)
+	} else {
+		model, err = tfidf.NewModel(scheme, df)
 	}
-	model, err := tfidf.NewModel(scheme, df)
 	if err != nil {
 		return err
 	}
@@ -112,4 +116,14 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		})
 	}
 	return finishOutput(out, done, err, closeErr)
+}
+
+// groupModel fits scheme to the groups of grouped, each group one document.
+func groupModel(scheme tfidf.Scheme, grouped *terms.Grouped) (*tfidf.Model, error) {
+	df := terms.NewCounter()
+	for _, g := range grouped.Groups() {
+		c, _ := grouped.Lookup(g)
+		df.AddDoc(c.Terms())
+	}
+	return tfidf.NewModel(scheme, df)
 }

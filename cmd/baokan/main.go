@@ -4,6 +4,7 @@
 //
 //	baokan stats [CORPUS...]       overview and breakdowns by year, month, page, genre, column
 //	baokan articles [CORPUS...]    one row per article, every field
+//	baokan report -o DIR [CORPUS...]  a report to read and cite: index.html and report.md
 //
 // With no CORPUS, commands read the embedded sample of 30 real articles. Run
 // `baokan help COMMAND` for each command's flags.
@@ -38,14 +39,15 @@ func main() {
 
 // streams are the command's standard files; tests pass buffers.
 type streams struct {
-	in  io.Reader
-	out io.Writer
-	err io.Writer
+	in   io.Reader
+	out  io.Writer
+	err  io.Writer
+	args []string // the command line after "baokan", as given (for the report's methods)
 }
 
 // run executes the command line and returns the exit status.
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
-	io := &streams{in: in, out: out, err: errOut}
+	io := &streams{in: in, out: out, err: errOut, args: args}
 	root := newRootCmd(io)
 	root.SetArgs(args)
 	root.SetIn(in)
@@ -110,7 +112,7 @@ summary goes to stderr, --verbose prints each, --strict turns them into exit sta
 			stopProfile()
 		}
 	}
-	root.AddCommand(newStatsCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io))
+	root.AddCommand(newStatsCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newReportCmd(io))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())
 	})

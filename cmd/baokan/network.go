@@ -95,8 +95,6 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 	}
 	opts := network.Options{MinWeight: o.minWeight, Top: o.top, Seed: o.seed, Resolution: o.resolution}
 
-	// Feed the articles in corpus order, then those without persons by date (they only
-	// count in N), so that the result does not depend on map order.
 	whole := network.NewBuilder()
 	var sliced *network.SliceBuilder
 	if o.by != "" {
@@ -110,19 +108,7 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 			sliced.Add(d)
 		}
 	}
-	for _, p := range arts {
-		add(network.Doc{ID: fmt.Sprintf("%s:%d", p.path, p.line), Date: p.date, Page: p.page, Persons: p.all()})
-	}
-	dates := make([]corpus.Date, 0, len(noRW))
-	for d := range noRW {
-		dates = append(dates, d)
-	}
-	sort.Slice(dates, func(i, j int) bool { return dates[i].Compare(dates[j]) < 0 })
-	for _, d := range dates {
-		for k := 0; k < noRW[d]; k++ {
-			add(network.Doc{Date: d})
-		}
-	}
+	feedNetwork(arts, noRW, add)
 
 	wholeNet, err := whole.Network(opts)
 	if err != nil {
@@ -147,6 +133,25 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 		return err
 	}
 	return writeNetworkTables(io, o, format, toPrint, sliced != nil)
+}
+
+// feedNetwork gives add the articles with persons in corpus order, then those without
+// persons by date (they only count in N), so that the result does not depend on map
+// order.
+func feedNetwork(arts []*personArticle, noRW map[corpus.Date]int, add func(network.Doc)) {
+	for _, p := range arts {
+		add(network.Doc{ID: fmt.Sprintf("%s:%d", p.path, p.line), Date: p.date, Page: p.page, Persons: p.all()})
+	}
+	dates := make([]corpus.Date, 0, len(noRW))
+	for d := range noRW {
+		dates = append(dates, d)
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Compare(dates[j]) < 0 })
+	for _, d := range dates {
+		for k := 0; k < noRW[d]; k++ {
+			add(network.Doc{Date: d})
+		}
+	}
 }
 
 func writeGraphFiles(o *networkOptions, whole *network.Network, slices []network.Slice) error {

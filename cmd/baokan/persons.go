@@ -16,17 +16,21 @@ type personsOptions struct {
 	summary bool
 }
 
+// personsRulesHelp says how RW lists become persons, for `persons --help` and the methods
+// of `baokan report`.
+const personsRulesHelp = `persons turns each article's RW (人物) list into persons: every entry is classified as
+person, role (主席, 马来西亚总理), event (会见外宾, 访华) or other (照片), with the reason;
+run-together names are split (刘少奇周恩来陈毅) using the names known from the whole corpus,
+never splitting a transliterated foreign name (赫鲁晓夫, 福田赳夫); a title glued to a name is
+stripped (卡特总统 → 卡特); aliases and known misspellings map to one name (毛主席 → 毛泽东,
+朱 基 → 朱镕基). The rules are listed in the documentation of analysis/persons.`
+
 func newPersonsCmd(io *streams) *cobra.Command {
 	o := &personsOptions{}
 	c := &cobra.Command{
 		Use:   "persons [CORPUS...]",
 		Short: "Persons of each article, from the indexers' RW lists",
-		Long: `persons turns each article's RW (人物) list into persons: every entry is classified as
-person, role (主席, 马来西亚总理), event (会见外宾, 访华) or other (照片), with the reason;
-run-together names are split (刘少奇周恩来陈毅) using the names known from the whole corpus,
-never splitting a transliterated foreign name (赫鲁晓夫, 福田赳夫); a title glued to a name is
-stripped (卡特总统 → 卡特); aliases and known misspellings map to one name (毛主席 → 毛泽东,
-朱 基 → 朱镕基). The rules are listed in the documentation of analysis/persons.
+		Long: personsRulesHelp + `
 
 Output, one row per article and person:
   path,date,page,item,person,raw_entry,source

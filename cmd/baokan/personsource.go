@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"sync"
@@ -21,9 +22,14 @@ type personFlags struct {
 }
 
 func addPersonFlags(c *cobra.Command, o *personFlags) {
+	addRWPersonFlags(c, o)
+	c.Flags().BoolVar(&o.fromText, "from-text", false, "also find, in titles and bodies, persons known from RW lists anywhere in the corpus (source text)")
+}
+
+// addRWPersonFlags adds the flags of the RW resolver: aliases and disambiguation by date.
+func addRWPersonFlags(c *cobra.Command, o *personFlags) {
 	f := c.Flags()
 	f.StringVar(&o.aliases, "aliases", "", "extra aliases from `FILE`, lines alias<TAB>canonical (override the built-in table)")
-	f.BoolVar(&o.fromText, "from-text", false, "also find, in titles and bodies, persons known from RW lists anywhere in the corpus (source text)")
 	f.BoolVar(&o.byDate, "by-date", false, "tell apart persons who share a name by the article's date (布什: 老布什 before 1995, 小布什 from 2000)")
 }
 
@@ -48,6 +54,54 @@ func (p *personArticle) all() []string {
 	return append(p.persons[:len(p.persons):len(p.persons)], p.fromText...)
 }
 
+// personCollector keeps the articles with an RW list, in the order given, and learns
+// their lists; resolve then turns every list into persons. It counts the articles
+// without an RW list by date, for measures over all articles.
+type personCollector struct {
+	resolver *persons.Resolver
+	arts     []*personArticle
+	noRW     map[corpus.Date]int
+}
+
+// newPersonCollector builds the resolver of the flags.
+func newPersonCollector(pf *personFlags) (*personCollector, error) {
+	// The segmenter splits run-together entries the rules cannot; its dictionary takes
+	// about 2 s to load, so it is loaded only if some entry needs it.
+	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
+	if pf.aliases != "" {
+		f, err := os.Open(pf.aliases)
+		if err != nil {
+			return nil, fmt.Errorf("--aliases: %w", err)
+		}
+		opts.Aliases, err = persons.ParseAliases(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--aliases %s: %w", pf.aliases, err)
+		}
+	}
+	return &personCollector{resolver: persons.NewResolver(opts), noRW: map[corpus.Date]int{}}, nil
+}
+
+// add learns a's RW list and keeps what the persons layer needs of a.
+func (c *personCollector) add(a *corpus.Article) {
+	if len(a.RW) == 0 {
+		c.noRW[a.Date]++
+		return
+	}
+	c.resolver.Learn(a.RW)
+	c.arts = append(c.arts, &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page,
+		item: a.Item, source: a.RWSource, rw: a.RW})
+}
+
+// resolve resolves every list once all are learnt, and returns the articles.
+func (c *personCollector) resolve() []*personArticle {
+	for _, p := range c.arts {
+		p.entries = c.resolver.Resolve(p.rw, p.date)
+		p.persons = persons.Persons(p.entries)
+	}
+	return c.arts
+}
+
 // collectPersons reads the corpus and resolves every RW list, in two steps as the persons
 // layer needs: learn every list first (names standing alone anywhere help to split
 // run-together entries elsewhere), then resolve each. Only articles with an RW list are
@@ -57,48 +111,28 @@ func (p *personArticle) all() []string {
 // The articles without persons are counted in noRW by date, when it is not nil, so that
 // measures over all articles can count them.
 func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []string, noRW map[corpus.Date]int) ([]*personArticle, *persons.Resolver, error) {
-	// The segmenter splits run-together entries the rules cannot; its dictionary takes
-	// about 2 s to load, so it is loaded only if some entry needs it.
-	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
-	if pf.aliases != "" {
-		f, err := os.Open(pf.aliases)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--aliases: %w", err)
-		}
-		opts.Aliases, err = persons.ParseAliases(f)
-		f.Close()
-		if err != nil {
-			return nil, nil, fmt.Errorf("--aliases %s: %w", pf.aliases, err)
-		}
+	collector, err := newPersonCollector(pf)
+	if err != nil {
+		return nil, nil, err
 	}
-	resolver := persons.NewResolver(opts)
-
+	resolver := collector.resolver
 	s, err := o.open(io, args)
 	if err != nil {
 		return nil, nil, err
 	}
-	var arts []*personArticle
 	for a, err := range s.reader.All() {
 		if err != nil {
 			s.close()
 			return nil, nil, err
 		}
-		if len(a.RW) == 0 {
-			if noRW != nil {
-				noRW[a.Date]++
-			}
-			continue
-		}
-		resolver.Learn(a.RW)
-		arts = append(arts, &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page,
-			item: a.Item, source: a.RWSource, rw: a.RW})
+		collector.add(a)
 	}
 	if err := s.close(); err != nil {
 		return nil, nil, err
 	}
-	for _, p := range arts {
-		p.entries = resolver.Resolve(p.rw, p.date)
-		p.persons = persons.Persons(p.entries)
+	arts := collector.resolve()
+	if noRW != nil {
+		maps.Copy(noRW, collector.noRW)
 	}
 	if !pf.fromText {
 		return arts, resolver, nil

@@ -25,6 +25,12 @@ var groupings = map[string]func(a *corpus.Article) []string{
 		}
 		return []string{fmt.Sprintf("%04d", a.Date.Year)}
 	},
+	"decade": func(a *corpus.Article) []string {
+		if a.Date.IsZero() {
+			return []string{""}
+		}
+		return []string{decadeLabel(a.Date.Year)}
+	},
 	"month": func(a *corpus.Article) []string {
 		if a.Date.IsZero() {
 			return []string{""}
@@ -46,15 +52,19 @@ var groupings = map[string]func(a *corpus.Article) []string{
 	"column": func(a *corpus.Article) []string { return []string{a.Column} },
 }
 
+// decadeLabel names the decade of a year as the network slices and the timelines do:
+// 1960s for 1960–1969.
+func decadeLabel(year int) string { return fmt.Sprintf("%04ds", year-year%10) }
+
 func newStatsCmd(io *streams) *cobra.Command {
 	o := &statsOptions{}
 	c := &cobra.Command{
 		Use:   "stats [CORPUS...]",
-		Short: "Overview of a corpus, and breakdowns by year, month, page, genre or column",
+		Short: "Overview of a corpus, and breakdowns by year, decade, month, page, genre or column",
 		Long: `stats reads the corpus and prints an overview: files, articles, date range, body
 characters, articles with a body / an RW list / authors, and diagnostics by kind.
 
---by year|month|page|genre|column adds a breakdown: articles, body characters, and share
+--by year|decade|month|page|genre|column adds a breakdown: articles, body characters, and share
 (the group's articles over all articles kept). An article with several genres counts in each
 of its genres, so genre shares can add up to more than 1. Groups are sorted by name;
 articles without a value are grouped under "(none)", listed last. In csv, json and jsonl
@@ -65,16 +75,69 @@ tail excluded).`,
 		RunE: func(c *cobra.Command, args []string) error { return runStats(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)
-	c.Flags().StringVar(&o.by, "by", "", "break down by `year|month|page|genre|column`")
+	c.Flags().StringVar(&o.by, "by", "", "break down by `year|decade|month|page|genre|column`")
 	return c
 }
 
 type groupCount struct{ articles, chars int }
 
+// corpusStats accumulates the overview of `baokan stats` and its breakdowns, one article
+// at a time.
+type corpusStats struct {
+	chars, withBody, withRW, withAuthors int
+	first, last                          corpus.Date
+	by                                   []string // the groupings counted, names of groupings
+	groups                               map[string]map[string]*groupCount
+}
+
+// newCorpusStats counts the overview, and a breakdown for each grouping named in by
+// (keys of groupings).
+func newCorpusStats(by ...string) *corpusStats {
+	s := &corpusStats{by: by, groups: map[string]map[string]*groupCount{}}
+	for _, b := range by {
+		s.groups[b] = map[string]*groupCount{}
+	}
+	return s
+}
+
+func (s *corpusStats) add(a *corpus.Article) {
+	n := a.BodyChars()
+	s.chars += n
+	if len(a.Body) > 0 {
+		s.withBody++
+	}
+	if len(a.RW) > 0 {
+		s.withRW++
+	}
+	if len(a.Authors) > 0 {
+		s.withAuthors++
+	}
+	if !a.Date.IsZero() {
+		if s.first.IsZero() || a.Date.Compare(s.first) < 0 {
+			s.first = a.Date
+		}
+		if s.last.IsZero() || a.Date.Compare(s.last) > 0 {
+			s.last = a.Date
+		}
+	}
+	for _, by := range s.by {
+		groups := s.groups[by]
+		for _, g := range groupings[by](a) {
+			gc := groups[g]
+			if gc == nil {
+				gc = &groupCount{}
+				groups[g] = gc
+			}
+			gc.articles++
+			gc.chars += n
+		}
+	}
+}
+
 func runStats(io *streams, o *statsOptions, args []string) error {
-	group, ok := groupings[o.by]
+	_, ok := groupings[o.by]
 	if o.by != "" && !ok {
-		return fmt.Errorf("--by %q: choose year, month, page, genre or column", o.by)
+		return fmt.Errorf("--by %q: choose year, decade, month, page, genre or column", o.by)
 	}
 	format, err := o.reportFormat()
 	if err != nil {
@@ -84,50 +147,45 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	var (
-		chars, withBody, withRW, withAuthors int
-		first, last                          corpus.Date
-		groups                               = map[string]*groupCount{}
-	)
+	var stats *corpusStats
+	if o.by != "" {
+		stats = newCorpusStats(o.by)
+	} else {
+		stats = newCorpusStats()
+	}
 	for a, err := range s.reader.All() {
 		if err != nil {
 			s.close()
 			return err
 		}
-		n := a.BodyChars()
-		chars += n
-		if len(a.Body) > 0 {
-			withBody++
-		}
-		if len(a.RW) > 0 {
-			withRW++
-		}
-		if len(a.Authors) > 0 {
-			withAuthors++
-		}
-		if !a.Date.IsZero() {
-			if first.IsZero() || a.Date.Compare(first) < 0 {
-				first = a.Date
-			}
-			if last.IsZero() || a.Date.Compare(last) > 0 {
-				last = a.Date
-			}
-		}
-		if group != nil {
-			for _, g := range group(a) {
-				gc := groups[g]
-				if gc == nil {
-					gc = &groupCount{}
-					groups[g] = gc
-				}
-				gc.articles++
-				gc.chars += n
-			}
-		}
+		stats.add(a)
 	}
 	closeErr := s.close()
 	sum := s.reader.Summary()
 
+	tables := []reports.Table{stats.overview(sum)}
+	if o.by != "" {
+		tables = append(tables, stats.breakdown(o.by, sum.Matched))
+		if format != reports.FormatTable {
+			tables = tables[1:]
+		}
+	}
+	w, done, err := o.outputWriter(io)
+	if err != nil {
+		return err
+	}
+	if err := reports.WriteTables(w, format, tables, o.reportOptions()...); err != nil {
+		done()
+		return err
+	}
+	if err := done(); err != nil {
+		return err
+	}
+	return closeErr
+}
+
+// overview is the table of `baokan stats`: what the reader saw (sum) and what was counted.
+func (s *corpusStats) overview(sum corpus.Summary) reports.Table {
 	overview := reports.Table{Title: "Corpus", Columns: []string{"measure", "value"}}
 	add := func(k string, v any) { overview.Rows = append(overview.Rows, []any{k, v}) }
 	add("files", sum.Files)
@@ -147,12 +205,12 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 		add("articles skipped: "+string(k), sum.Skipped[k])
 	}
 	add("files without an article", sum.FilesNoArticleTotal())
-	add("first date", first.String())
-	add("last date", last.String())
-	add("body characters", chars)
-	add("articles with a body", withBody)
-	add("articles with RW", withRW)
-	add("articles with authors", withAuthors)
+	add("first date", s.first.String())
+	add("last date", s.last.String())
+	add("body characters", s.chars)
+	add("articles with a body", s.withBody)
+	add("articles with RW", s.withRW)
+	add("articles with authors", s.withAuthors)
 	add("articles with diagnostics", sum.ArticlesProblems)
 	for _, k := range corpus.Kinds(sum.ArticlesByKind) {
 		add("articles with "+string(k), sum.ArticlesByKind[k])
@@ -163,26 +221,13 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 	for _, k := range corpus.Kinds(sum.FilesNoArticle) {
 		add("files without an article: "+string(k), sum.FilesNoArticle[k])
 	}
+	return overview
+}
 
-	tables := []reports.Table{overview}
-	if group != nil {
-		tables = append(tables, breakdown(o.by, groups, sum.Matched))
-		if format != reports.FormatTable {
-			tables = tables[1:]
-		}
-	}
-	w, done, err := o.outputWriter(io)
-	if err != nil {
-		return err
-	}
-	if err := reports.WriteTables(w, format, tables, o.reportOptions()...); err != nil {
-		done()
-		return err
-	}
-	if err := done(); err != nil {
-		return err
-	}
-	return closeErr
+// breakdown is the table of `stats --by`; total is the number of articles kept, the
+// denominator of the shares.
+func (s *corpusStats) breakdown(by string, total int) reports.Table {
+	return breakdown(by, s.groups[by], total)
 }
 
 func breakdown(by string, groups map[string]*groupCount, total int) reports.Table {

@@ -18,7 +18,7 @@ type termsOptions struct {
 }
 
 // wordGroupings are the --by choices of the word commands: stats' groupings but column.
-var wordGroupings = []string{"year", "month", "page", "genre"}
+var wordGroupings = []string{"year", "decade", "month", "page", "genre"}
 
 // groupFunc returns the grouping of --by, nil for none.
 func groupFunc(by string) (func(*corpus.Article) []string, error) {
@@ -30,29 +30,34 @@ func groupFunc(by string) (func(*corpus.Article) []string, error) {
 			return groupings[by], nil
 		}
 	}
-	return nil, fmt.Errorf("--by %q: choose year, month, page or genre", by)
+	return nil, fmt.Errorf("--by %q: choose year, decade, month, page or genre", by)
 }
+
+// termsColumnsHelp defines the columns of a frequency list, for `terms --help` and the
+// methods of `baokan report`.
+const termsColumnsHelp = `count: occurrences; docs: articles containing the word; per_10k: count × 10,000 / the
+number of words kept (after filtering) in the corpus or group; rank: competition rank by
+count ("1224": tied words share a rank). Ties are ordered by term (Unicode code point order).`
 
 func newTermsCmd(io *streams) *cobra.Command {
 	o := &termsOptions{}
 	c := &cobra.Command{
 		Use:   "terms [CORPUS...]",
-		Short: "Word frequencies, overall or by year, month, page or genre",
+		Short: "Word frequencies, overall or by year, decade, month, page or genre",
 		Long: `terms counts the words of the corpus kept by the filters:
   term,count,docs,per_10k,rank
-count: occurrences; docs: articles containing the word; per_10k: count × 10,000 / the
-number of words kept (after filtering) in the corpus or group; rank: competition rank by
-count ("1224": tied words share a rank). Ties are ordered by term (Unicode code point order).
---by year|month|page|genre gives one block per group, with a leading group column; groups
-in natural order (page 2 before 10), articles without a value in the group "" last; an
-article with several genres counts in each. --top N keeps N rows per group (0: all).
+` + termsColumnsHelp + `
+--by year|decade|month|page|genre gives one block per group, with a leading group column;
+groups in natural order (page 2 before 10), articles without a value in the group ""
+last; an article with several genres counts in each. --top N keeps N rows per group
+(0: all).
 
 ` + wordFlagsHelp,
 		RunE: func(c *cobra.Command, args []string) error { return runTerms(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)
 	addWordFlags(c, &o.wordFlags)
-	c.Flags().StringVar(&o.by, "by", "", "one block per `year|month|page|genre`")
+	c.Flags().StringVar(&o.by, "by", "", "one block per `year|decade|month|page|genre`")
 	c.Flags().IntVar(&o.top, "top", 100, "rows per group, most frequent first (`N`; 0: all)")
 	return c
 }

@@ -15,7 +15,8 @@ type wordStream struct {
 	args    []string
 	tok     *tokens.Tokenizer
 	passes  int
-	verdict error // the first pass's --strict verdict
+	verdict error          // the first pass's --strict verdict
+	summary corpus.Summary // what the first pass's reader saw
 }
 
 // openWords builds the segmenter and filter from the flags (after the corpus-words pass,
@@ -44,6 +45,7 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	verdict := s.close()
 	if ws.passes == 0 {
 		ws.verdict = verdict
+		ws.summary = s.reader.Summary()
 	}
 	ws.passes++
 	return err
@@ -52,3 +54,6 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 // Close returns the first pass's --strict verdict: to be returned once the output is
 // written.
 func (ws *wordStream) Close() error { return ws.verdict }
+
+// Summary accounts for what the first pass read: files, articles, diagnostics.
+func (ws *wordStream) Summary() corpus.Summary { return ws.summary }
