@@ -39,6 +39,7 @@ type personArticle struct {
 	line       int
 	date       corpus.Date
 	page, item int
+	title      string
 	source     corpus.RWSource
 	rw         []string // the raw RW entries
 	entries    []persons.Entry
@@ -90,7 +91,7 @@ func (c *personCollector) add(a *corpus.Article) {
 	}
 	c.resolver.Learn(a.RW)
 	c.arts = append(c.arts, &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page,
-		item: a.Item, source: a.RWSource, rw: a.RW})
+		item: a.Item, title: a.Title, source: a.RWSource, rw: a.RW})
 }
 
 // resolve resolves every list once all are learnt, and returns the articles.
@@ -165,7 +166,7 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 			}
 		}
 		if p == nil && len(extra) > 0 {
-			p = &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page, item: a.Item}
+			p = &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page, item: a.Item, title: a.Title}
 			if noRW != nil {
 				noRW[a.Date]-- // it names persons after all
 			}

@@ -559,7 +559,7 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 	for _, p := range b.tally[:min(o.top, len(b.tally))] {
 		t.Rows = append(t.Rows, []any{p.Person, p.Articles, p.First.String(), p.Last.String(), p.FrontPage})
 	}
-	s.Blocks = append(s.Blocks, t)
+	s.Blocks = append(s.Blocks, t, b.firstAppearances())
 
 	builder := network.NewBuilder()
 	feedNetwork(b.arts, d.people.noRW, builder.Add)
@@ -610,6 +610,32 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 	}
 	s.Blocks = append(s.Blocks, cm)
 	return s, nil
+}
+
+// firstAppearances lists, for each of the top persons, the earliest dated article naming
+// them (the first in corpus order among articles of the same date).
+func (b *reportBuilder) firstAppearances() *report.Table {
+	top := b.tally[:min(b.o.top, len(b.tally))]
+	first := map[string]*personArticle{}
+	for _, p := range b.arts {
+		if p.date.IsZero() {
+			continue
+		}
+		for _, name := range p.all() {
+			if f, ok := first[name]; !ok || p.date.Compare(f.date) < 0 {
+				first[name] = p
+			}
+		}
+	}
+	t := &report.Table{Caption: "Where the top persons first appear: the earliest article naming each.",
+		Columns: []string{"person", "date", "page", "title", "file"},
+		Note:    "Among articles of the same date, the first in corpus order."}
+	for _, ps := range top {
+		if p, ok := first[ps.Person]; ok {
+			t.Rows = append(t.Rows, []any{ps.Person, p.date.String(), p.page, p.title, fmt.Sprintf("%s:%d", p.path, p.line)})
+		}
+	}
+	return t
 }
 
 func networkTopText(n int) string {
