@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/chromedp"
+)
+
+// consoleProbe is the console message the test writes itself.
+const consoleProbe = "baokan-console-probe"
+
+// chromium is Debian's browser; .ci/run installs it.
+const chromium = "/usr/bin/chromium"
+
+var reportScreenshot = flag.String("report-screenshot", "",
+	"TestReportInBrowser also saves the top of the sample's report, 1280 px wide, to `FILE` (docs/report.png)")
+
+// cjkFontName matches the family names of fonts with Chinese glyphs: Noto/Source Han
+// CJK, WenQuanYi (Micro Hei, Zen Hei), AR PL (Ming, Kai), PingFang, Hiragino, YaHei,
+// SimSun, SimHei, Heiti, Songti.
+var cjkFontName = []string{"CJK", "Hei", "Han", "Ming", "Song", "Kai", "PingFang", "Hiragino", "YaHei", "WenQuanYi", "Sim"}
+
+// TestReportInBrowser renders the sample's report in headless Chromium: no console
+// message nor exception, every figure decoded, a full-page screenshot that is not blank,
+// and Chinese drawn with a CJK font's real glyphs (no tofu boxes).
+func TestReportInBrowser(t *testing.T) {
+	if _, err := os.Stat(chromium); err != nil {
+		t.Skipf("skipping: %s is absent (apt-get install chromium; .ci/run installs it)", chromium)
+	}
+	dir := writeReport(t)
+	page := "file://" + filepath.Join(dir, "index.html")
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		// Without these, Chromium calls home, and on a closed network floods the log.
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 2000),
+	}
+	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancelTab := chromedp.NewContext(ctx)
+	defer cancelTab()
+	// Start the browser on ctx (its first Run owns it), then listen to the console: calls
+	// of the console API, uncaught exceptions and browser log entries.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	listenCtx, stopListening := context.WithCancel(ctx)
+	messages := chromedp.Console(listenCtx)
+	var (
+		mu       sync.Mutex
+		problems []string
+		probed   = make(chan struct{}) // closed when the probe message arrives
+	)
+	listened := make(chan struct{})
+	go func() {
+		defer close(listened)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Text == consoleProbe {
+				close(probed)
+				continue
+			}
+			mu.Lock()
+			problems = append(problems, fmt.Sprintf("%s (%s %s:%d)", m, m.Source, m.URL, m.Line))
+			mu.Unlock()
+		}
+	}()
+
+	runCtx, cancelRun := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelRun()
+	const nameCell = `#persons table tbody tr:first-child td:first-child` // 毛泽东 in the sample
+	if err := chromedp.Do(runCtx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+		t.Fatal(err)
+	}
+	imagesOK, err := chromedp.Run(runCtx, chromedp.Evaluate[bool](
+		`Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	images, err := chromedp.Run(runCtx, chromedp.Evaluate[int](`document.images.length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nameText, err := chromedp.Run(runCtx, chromedp.Text(chromedp.CSS(nameCell)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := chromedp.Run(runCtx, chromedp.QueryNodeIDs(chromedp.CSS(nameCell)))
+	if err != nil || len(nodes) == 0 {
+		t.Fatalf("no node for the first person: %v", err)
+	}
+	if _, err := chromedp.Call(runCtx, css.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	used, err := chromedp.Call(runCtx, css.GetPlatformFontsForNode, css.GetPlatformFontsForNodeParams{NodeID: nodes[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := chromedp.Run(runCtx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top []byte
+	if *reportScreenshot != "" {
+		if err := chromedp.Do(runCtx, chromedp.EmulateViewport(1280, 2000)); err != nil {
+			t.Fatal(err)
+		}
+		if top, err = chromedp.Run(runCtx, chromedp.CaptureScreenshot()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A message of our own, last: it proves the listener hears the page, and the messages
+	// come in order, so every earlier one has been heard when it arrives.
+	if _, err := chromedp.Run(runCtx, chromedp.Evaluate[bool](`console.error("`+consoleProbe+`"), true`)); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-probed:
+	case <-time.After(10 * time.Second):
+		t.Error("the console listener heard nothing: it cannot vouch for the page")
+	}
+	stopListening()
+	<-listened
+
+	if !imagesOK {
+		t.Error("a figure did not decode")
+	}
+	if want := len(reportFigures(t, dir)); images != want {
+		t.Errorf("the page shows %d images, the report has %d figures", images, want)
+	}
+	// The fonts Chromium drew the name with: all CJK fonts, one glyph a character.
+	glyphs := 0.0
+	for _, f := range used.Fonts {
+		t.Logf("%q drawn with %s (%s), %g glyphs", nameText, f.FamilyName, f.PostScriptName, f.GlyphCount)
+		glyphs += f.GlyphCount
+		cjk := false
+		for _, n := range cjkFontName {
+			cjk = cjk || strings.Contains(f.FamilyName, n)
+		}
+		if !cjk {
+			t.Errorf("%q drawn partly with %s, not a CJK font", nameText, f.FamilyName)
+		}
+	}
+	if n := utf8.RuneCountInString(nameText); nameText == "" || int(glyphs) != n {
+		t.Errorf("%q: %g glyphs drawn for %d characters", nameText, glyphs, n)
+	}
+
+	// The screenshot: as wide as the window, a long page, and ink on it.
+	img, err := png.Decode(bytes.NewReader(full))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	if b.Dx() != 1280 || b.Dy() < 3000 {
+		t.Errorf("screenshot %dx%d, want 1280 wide and a long page", b.Dx(), b.Dy())
+	}
+	if share := inkShare(img); share < 0.02 {
+		t.Errorf("screenshot is nearly blank: %.4f of pixels inked", share)
+	} else {
+		t.Logf("screenshot %dx%d, %.3f of pixels inked", b.Dx(), b.Dy(), share)
+	}
+	mu.Lock()
+	for _, p := range problems {
+		t.Errorf("browser: %s", p)
+	}
+	mu.Unlock()
+
+	if *reportScreenshot != "" {
+		if err := os.WriteFile(*reportScreenshot, top, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// inkShare is the share of pixels darker than a light grey: text, rules and figures.
+func inkShare(img image.Image) float64 {
+	b := img.Bounds()
+	ink := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if (r+g+bl)/3 < 0xC000 {
+				ink++
+			}
+		}
+	}
+	return float64(ink) / float64(b.Dx()*b.Dy())
+}
+
+// reportFigures lists the figure files of a report folder.
+func reportFigures(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "figures", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
