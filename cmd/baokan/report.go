@@ -11,6 +11,8 @@ import (
 	"unicode"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/baokan/baokan/analysis/keyness"
 	"github.com/baokan/baokan/analysis/network"
@@ -347,9 +349,22 @@ func (b *reportBuilder) overviewSection() report.Section {
 	if !st.first.IsZero() {
 		dates = fmt.Sprintf("dated from %s to %s", st.first, st.last)
 	}
+	span := "undated"
+	if !st.first.IsZero() {
+		span = fmt.Sprintf("%d–%d", st.first.Year, st.last.Year)
+	}
+	s.Blocks = append(s.Blocks, report.Facts{
+		{Value: thousands(sum.Matched), Label: "articles"},
+		{Value: span, Label: "years"},
+		{Value: thousands(st.chars), Label: "body characters"},
+		{Value: thousands(int(b.d.all.Tokens())), Label: "words (after filtering)"},
+		{Value: thousands(len(b.tally)), Label: "persons (RW lists)"},
+		{Value: thousands(sum.DiagnosticsTotal()), Label: "diagnostics"},
+	})
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
-		"%d articles were kept from %d files (%d bytes), %s. Their bodies hold %d characters; %d articles carry an RW list of persons, %d name their authors. Reading raised %d diagnostics (see the methods).",
-		sum.Matched, sum.Files, sum.Bytes, dates, st.chars, st.withRW, st.withAuthors, sum.DiagnosticsTotal())))
+		"%s articles were kept from %s files (%s bytes), %s. Their bodies hold %s characters; %s articles carry an RW list of persons, %s name their authors. Reading raised %s diagnostics (see the methods).",
+		thousands(sum.Matched), thousands(sum.Files), thousands(int(sum.Bytes)), dates, thousands(st.chars),
+		thousands(st.withRW), thousands(st.withAuthors), thousands(sum.DiagnosticsTotal()))))
 	s.Blocks = append(s.Blocks, toReportTable(st.overview(sum), "What was read and kept.",
 		"As 'baokan stats'. Characters are Unicode code points of the body paragraphs."))
 	byYear := st.breakdown("year", sum.Matched)
@@ -367,8 +382,8 @@ func (b *reportBuilder) wordsSection() (report.Section, error) {
 	o, d := b.o, b.d
 	s := report.Section{ID: "words", Title: "Words"}
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
-		"%d words (tokens kept after filtering) of %d distinct terms in %d articles. per_10k is a rate per 10,000 words; ranks are competition ranks (tied words share a rank).",
-		d.all.Tokens(), d.all.Len(), d.all.Docs())))
+		"%s words (tokens kept after filtering) of %s distinct terms in %s articles. per_10k is a rate per 10,000 words; ranks are competition ranks (tied words share a rank).",
+		thousands(int(d.all.Tokens())), thousands(d.all.Len()), thousands(int(d.all.Docs())))))
 	rows := [][]any{}
 	for _, r := range d.all.Top(o.top) {
 		rows = append(rows, []any{r.Term, r.Count, r.Docs, r.Per10k, r.Rank})
@@ -636,6 +651,12 @@ func (b *reportBuilder) firstAppearances() *report.Table {
 		}
 	}
 	return t
+}
+
+// thousands writes n with thousands separators, for running text (tables keep plain
+// digits, as every baokan table does).
+func thousands(n int) string {
+	return message.NewPrinter(language.English).Sprintf("%d", n)
 }
 
 func networkTopText(n int) string {

@@ -36,6 +36,7 @@ type (
 	}
 	htmlBlock struct {
 		Paragraph []string // a paragraph's lines (a Paragraph may hold line breaks)
+		Facts     Facts
 		Table     *htmlTable
 		Figure    *htmlFigure
 		Code      *Code
@@ -75,6 +76,8 @@ func WriteHTML(w io.Writer, r *Report) error {
 			switch b := b.(type) {
 			case Paragraph:
 				hs.Blocks = append(hs.Blocks, htmlBlock{Paragraph: strings.Split(string(b), "\n")})
+			case Facts:
+				hs.Blocks = append(hs.Blocks, htmlBlock{Facts: b})
 			case *Code:
 				hs.Blocks = append(hs.Blocks, htmlBlock{Code: b})
 			case *Table:

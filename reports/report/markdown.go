@@ -43,6 +43,10 @@ func WriteMarkdown(w io.Writer, r *Report, figureDir string) error {
 					}
 					b.WriteString("\n")
 				}
+			case Facts:
+				for _, f := range block {
+					fmt.Fprintf(b, "- **%s** %s\n", mdText(f.Value), mdText(f.Label))
+				}
 			case *Table:
 				writeMarkdownTable(b, block, numbers.tables[block])
 			case *Figure:

@@ -43,11 +43,21 @@ type Section struct {
 	Blocks []Block
 }
 
-// Block is one piece of a section: a Paragraph, *Table, *Figure or *Code.
+// Block is one piece of a section: a Paragraph, Facts, *Table, *Figure or *Code.
 type Block interface{ block() }
 
 // Paragraph is a paragraph of plain text.
 type Paragraph string
+
+// Facts are a few key figures shown side by side ("30 articles", "1958–2003"), a list in
+// Markdown.
+type Facts []Fact
+
+// Fact is one key figure: a value and what it counts.
+type Fact struct {
+	Value string // "30"
+	Label string // "articles"
+}
 
 // Table is a table of cells under named columns.
 type Table struct {
@@ -78,6 +88,7 @@ type Code struct {
 }
 
 func (Paragraph) block() {}
+func (Facts) block()     {}
 func (*Table) block()    {}
 func (*Figure) block()   {}
 func (*Code) block()     {}
@@ -111,7 +122,7 @@ func (r *Report) Validate() error {
 		for j, b := range s.Blocks {
 			where := fmt.Sprintf("section %q, block %d", s.ID, j+1)
 			switch b := b.(type) {
-			case Paragraph, *Code:
+			case Paragraph, Facts, *Code:
 			case *Table:
 				if err := b.validate(); err != nil {
 					return fmt.Errorf("%w: %s: %w", ErrInvalid, where, err)

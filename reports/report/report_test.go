@@ -40,6 +40,7 @@ func sampleReport() *Report {
 		Sections: []Section{
 			{ID: "overview", Title: "Overview " + hostile, Blocks: []Block{
 				Paragraph("First line " + hostile + "\nsecond line"),
+				Facts{{Value: "30", Label: "articles"}, {Value: "1958–2003", Label: "years " + hostile}},
 				&Table{
 					Caption: "Counts " + hostile,
 					Columns: []string{"name", "count", "share", "mixed"},
@@ -140,6 +141,17 @@ func TestHTMLEscapesAndStructure(t *testing.T) {
 		t.Errorf("paragraph = %q with %d <br>, want %q with 1", got, len(nodes(p, atom.Br)), want)
 	}
 
+	// The key figures: label and value of each, in order.
+	var facts []string
+	for d := range nodes(doc, atom.Dl)[0].ChildNodes() {
+		if d.Type == html.ElementNode {
+			facts = append(facts, text(nodes(d, atom.Dd)[0])+" "+text(nodes(d, atom.Dt)[0]))
+		}
+	}
+	if got, want := strings.Join(facts, "; "), "30 articles; 1958–2003 years "+hostile; got != want {
+		t.Errorf("facts %q, want %q", got, want)
+	}
+
 	// The table: caption numbered, cells as the terminal table prints them (four
 	// decimals: 0.123456 → 0.1235, 1 → 1.0000, 0.00001 → 1.000e-05, all worked by hand
 	// from the rule of reports.Writer.WriteRow), numeric columns right-aligned.
@@ -236,10 +248,10 @@ func TestMarkdownRendersAsWritten(t *testing.T) {
 	}
 	for _, tag := range []atom.Atom{atom.Em, atom.Strong, atom.A} {
 		for _, n := range nodes(doc, tag) {
-			// The only emphasis and links are ours: the captions' labels, the code caption
-			// and the contents' links.
+			// The only emphasis and links are ours: the captions' labels, the code caption,
+			// the key figures' values and the contents' links.
 			got := text(n)
-			if !strings.HasPrefix(got, "Table ") && !strings.HasPrefix(got, "Figure ") && got != "Command" &&
+			if !strings.HasPrefix(got, "Table ") && !strings.HasPrefix(got, "Figure ") && got != "Command" && got != "30" && got != "1958–2003" &&
 				got != r.Sections[0].Title && got != r.Sections[1].Title && got != "" {
 				t.Errorf("<%s>%s</%s> made of the data", tag, got, tag)
 			}
@@ -247,6 +259,9 @@ func TestMarkdownRendersAsWritten(t *testing.T) {
 	}
 	if got := text(nodes(doc, atom.H1)[0]); got != r.Title {
 		t.Errorf("h1 = %q, want %q", got, r.Title)
+	}
+	if li := nodes(doc, atom.Li); len(li) < 4 || text(li[2]) != "30 articles" || text(li[3]) != "1958–2003 years "+hostile {
+		t.Errorf("the facts are not a list of value and label")
 	}
 	tables := nodes(doc, atom.Table)
 	if len(tables) != 1 {
