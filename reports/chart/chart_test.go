@@ -1,0 +1,371 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font/sfnt"
+	"gonum.org/v1/plot/vg"
+)
+
+func TestFormatOf(t *testing.T) {
+	for path, want := range map[string]string{
+		"out/timeline.png": "png",
+		"Timeline.SVG":     "svg",
+		"a.b/c.png":        "png",
+	} {
+		if got, err := FormatOf(path); err != nil || got != want {
+			t.Errorf("FormatOf(%q) = %q, %v; want %q", path, got, err, want)
+		}
+	}
+	for _, path := range []string{"chart.pdf", "chart.jpeg", "chart", "dir.png/chart"} {
+		if _, err := FormatOf(path); err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("FormatOf(%q): error %v should name the file", path, err)
+		}
+	}
+}
+
+// pngOf decodes a PNG and checks its size: width and height in pixels are the lengths in
+// inches times the DPI, rounded (20 cm at 150 dpi: 20/2.54·150 = 1181.1 → 1181).
+func pngOf(t *testing.T, data []byte, w, h vg.Length, dpi int) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("PNG does not decode: %v", err)
+	}
+	wantW := int(math.Round(float64(w/vg.Inch) * float64(dpi)))
+	wantH := int(math.Round(float64(h/vg.Inch) * float64(dpi)))
+	if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
+		t.Errorf("PNG is %d×%d, want %d×%d", b.Dx(), b.Dy(), wantW, wantH)
+	}
+	return img
+}
+
+// inkShare is the share of pixels that are not white.
+func inkShare(img image.Image) float64 {
+	b := img.Bounds()
+	ink := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if r, g, bl, _ := img.At(x, y).RGBA(); r < 0xF000 || g < 0xF000 || bl < 0xF000 {
+				ink++
+			}
+		}
+	}
+	return float64(ink) / float64(b.Dx()*b.Dy())
+}
+
+// colourPixels counts pixels within 8/255 per channel of c (opaque colours only: the
+// antialiased edges of a line are excluded, its core is counted).
+func colourPixels(img image.Image, c color.NRGBA) int {
+	b := img.Bounds()
+	n := 0
+	near := func(a uint32, b uint8) bool { return math.Abs(float64(a>>8)-float64(b)) <= 8 }
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if near(r, c.R) && near(g, c.G) && near(bl, c.B) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// svgText parses an SVG as XML and returns its text content.
+func svgText(t *testing.T, data []byte) string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var text strings.Builder
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not XML: %v", err)
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			text.Write(cd)
+			text.WriteByte('\n')
+		}
+	}
+	return text.String()
+}
+
+// write renders c twice in format and checks both outputs are byte-identical.
+func write(t *testing.T, c Chart, format string, o Options) []byte {
+	t.Helper()
+	var a, b bytes.Buffer
+	if err := c.Write(&a, format, o); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Write(&b, format, o); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("%s output differs between two runs on the same input", format)
+	}
+	return a.Bytes()
+}
+
+// checkGlyphs asserts that the font has a real glyph (not .notdef, index 0) for every
+// non-space rune of every string, so nothing is drawn as a box.
+func checkGlyphs(t *testing.T, fontPath string, strs ...string) {
+	t.Helper()
+	f, err := loadFont(fontPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	for _, s := range strs {
+		for _, r := range s {
+			if r == ' ' {
+				continue
+			}
+			if i, err := f.face.GlyphIndex(&buf, r); err != nil || i == 0 {
+				t.Errorf("%s has no glyph for %q in %q", f.family, r, s)
+			}
+		}
+	}
+}
+
+// TestDistinctGlyphs renders characters one by one as picture titles: a font drawing boxes
+// (.notdef) would give identical pictures for different characters, real glyphs differ.
+func TestDistinctGlyphs(t *testing.T) {
+	font := systemFont(t)
+	seen := map[string]rune{}
+	for _, r := range "毛泽东林彪口" {
+		var buf bytes.Buffer
+		c := Bars{Title: string(r), Labels: []string{""}, Values: []float64{0}}
+		if err := c.Write(&buf, PNG, Options{Font: font, Width: 3 * vg.Centimeter, Height: 3 * vg.Centimeter}); err != nil {
+			t.Fatal(err)
+		}
+		if prev, dup := seen[buf.String()]; dup {
+			t.Errorf("%q and %q render identically (boxes?)", prev, r)
+		}
+		seen[buf.String()] = r
+	}
+}
+
+func TestLines(t *testing.T) {
+	font := systemFont(t)
+	c := yearLines()
+	o := Options{Font: font}
+	img := pngOf(t, write(t, c, PNG, o), DefaultWidth, DefaultHeight, DefaultDPI)
+	// Three lines, bands, grid and text ink about 6% of this picture (measured 2026-11-30);
+	// an empty or text-only picture stays under 2%.
+	if s := inkShare(img); s < 0.03 || s > 0.3 {
+		t.Errorf("ink share %.3f, want between 0.03 and 0.3", s)
+	}
+	// Each series is drawn in its palette colour: a 1.6 pt line over 28 points is
+	// thousands of pixels at 150 dpi.
+	for i, s := range c.Series {
+		if n := colourPixels(img, Colour(i)); n < 500 {
+			t.Errorf("series %q: %d pixels of its colour %v", s.Name, n, Colour(i))
+		}
+	}
+	checkGlyphs(t, font, c.Title, c.XLabel, c.YLabel, c.Series[0].Name, c.Series[1].Name, c.Series[2].Name)
+
+	svg := write(t, c, SVG, o)
+	text := svgText(t, svg)
+	for _, want := range []string{c.Title, c.XLabel, c.YLabel, "毛泽东", "林彪", "周恩来", "1950", "1975"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+	}
+	if !bytes.Contains(svg, []byte("'WenQuanYi Micro Hei'")) || !bytes.Contains(svg, []byte("sans-serif;")) {
+		t.Error("SVG text has no CJK font-family fallback list")
+	}
+	if len(svg) > 200<<10 {
+		t.Errorf("SVG is %d bytes; the font must not be embedded", len(svg))
+	}
+}
+
+// TestLinesOtherFonts draws with each installed Debian CJK font: Noto Sans CJK (CFF
+// outlines) and WenQuanYi Micro Hei (TrueType outlines).
+func TestLinesOtherFonts(t *testing.T) {
+	for _, path := range []string{
+		"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+		"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+	} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			if _, err := os.Stat(path); err != nil {
+				t.Skipf("%s not installed", path)
+			}
+			var buf bytes.Buffer
+			if err := monthLines().Write(&buf, PNG, Options{Font: path, DPI: 72}); err != nil {
+				t.Fatal(err)
+			}
+			img := pngOf(t, buf.Bytes(), DefaultWidth, DefaultHeight, 72)
+			if s := inkShare(img); s < 0.03 {
+				t.Errorf("ink share %.3f", s)
+			}
+		})
+	}
+}
+
+func TestLinesErrors(t *testing.T) {
+	font := systemFont(t)
+	base := func() Lines {
+		return Lines{Title: "t", Categories: []string{"1962", "1963"}, Series: []Series{{Name: "雷锋", Values: []float64{1, 2}}}}
+	}
+	cases := map[string]func(*Lines){
+		"has 1 values for 2 categories": func(c *Lines) { c.Series[0].Values = []float64{1} },
+		"burst 1..2 outside":            func(c *Lines) { c.Series[0].Bursts = []Span{{From: 1, To: 2, Level: 1}} },
+		"value NaN":                     func(c *Lines) { c.Series[0].Values[1] = math.NaN() },
+		"no categories":                 func(c *Lines) { c.Categories = nil; c.Series = nil },
+		"no series":                     func(c *Lines) { c.Series = nil },
+	}
+	for want, spoil := range cases {
+		c := base()
+		spoil(&c)
+		err := c.Write(io.Discard, PNG, Options{Font: font})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v, want one containing %q", err, want)
+		}
+	}
+	if err := base().Write(io.Discard, "pdf", Options{Font: font}); err == nil || !strings.Contains(err.Error(), `"pdf"`) {
+		t.Errorf("pdf: error %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "none.ttc")
+	if err := base().Write(io.Discard, PNG, Options{Font: missing}); !errors.Is(err, ErrNoCJKFont) {
+		t.Errorf("missing font: error %v, want ErrNoCJKFont", err)
+	}
+}
+
+func TestSave(t *testing.T) {
+	font := systemFont(t)
+	dir := t.TempDir()
+	c := yearLines()
+	for _, name := range []string{"a.png", "a.svg"} {
+		p := filepath.Join(dir, name)
+		if err := Save(p, c, Options{Font: font}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		format, _ := FormatOf(name)
+		if err := c.Write(&want, format, Options{Font: font}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%s differs from Write's output", name)
+		}
+	}
+	bad := filepath.Join(dir, "a.gif")
+	if err := Save(bad, c, Options{Font: font}); err == nil {
+		t.Error("Save to .gif: no error")
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("Save to .gif left a file")
+	}
+}
+
+func TestNiceTicks(t *testing.T) {
+	// By hand: (168−0)/5 = 33.6 → 10^1 · 3.36 → step 5·10 = 50; labels 0, 50, 100, 150.
+	// (1.05−0)/5 = 0.21 → 10^−1 · 2.1 → step 0.5 with one decimal.
+	// (7−2)/5 = 1 → step 1.
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{0, 168, []string{"0", "50", "100", "150"}},
+		{0, 1.05, []string{"0.0", "0.5", "1.0"}},
+		{2, 7, []string{"2", "3", "4", "5", "6", "7"}},
+	} {
+		var got []string
+		for _, tk := range (niceTicks{}).Ticks(tc.lo, tc.hi) {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("Ticks(%v, %v) labels %q, want %q", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}
+
+func TestPeriodSteps(t *testing.T) {
+	if got := chooseStep([]int{1, 2, 5, 10}, 3); got != 5 {
+		t.Errorf("chooseStep(3) = %d, want 5", got)
+	}
+	if got := chooseStep([]int{1, 2, 5, 10}, 23); got != 30 {
+		t.Errorf("chooseStep(23) = %d, want 30 (a multiple of the largest step)", got)
+	}
+	// Which labels a step keeps, by hand: years divisible by 5; months January and July
+	// for a step of 6; weeks 1, 14, 27, 40 (w−1 divisible by 13).
+	for _, tc := range []struct {
+		labels []string
+		step   int
+		want   string
+	}{
+		{[]string{"1949", "1950", "1951", "1954", "1955", "1960"}, 5, "1950 1955 1960"},
+		{[]string{"1962-05", "1962-06", "1962-07", "1962-12", "1963-01", "1963-02"}, 6, "1962-07 1963-01"},
+		{[]string{"1962-W01", "1962-W13", "1962-W14", "1962-W27", "1962-W40", "1962-W52"}, 13, "1962-W01 1962-W14 1962-W27 1962-W40"},
+		{[]string{"a", "b", "c", "d", "e", "f"}, 2, "a c e"},
+	} {
+		steps, key := periodSteps(tc.labels)
+		found := false
+		for _, s := range steps {
+			found = found || s == tc.step
+		}
+		if !found {
+			t.Errorf("%q: steps %v lack %d", tc.labels, steps, tc.step)
+		}
+		var kept []string
+		for i, l := range tc.labels {
+			if key(i)%tc.step == 0 {
+				kept = append(kept, l)
+			}
+		}
+		if got := strings.Join(kept, " "); got != tc.want {
+			t.Errorf("%q step %d keeps %q, want %q", tc.labels, tc.step, got, tc.want)
+		}
+	}
+}
+
+func TestBars(t *testing.T) {
+	font := systemFont(t)
+	c := pageBars()
+	img := pngOf(t, write(t, c, PNG, Options{Font: font}), DefaultWidth, DefaultHeight, DefaultDPI)
+	// Eight bars, heights 412…45 of 432.6 (412·1.05), each 0.7 of a category wide, cover
+	// about (1584/8)/432.6·0.7 ≈ 32% of the data area, itself about 70% of the picture.
+	// Bars are Tableau blue (Colour(0)).
+	if s := inkShare(img); s < 0.15 || s > 0.4 {
+		t.Errorf("ink share %.3f, want between 0.15 and 0.4", s)
+	}
+	total := img.Bounds().Dx() * img.Bounds().Dy()
+	if n := colourPixels(img, Colour(0)); float64(n) < 0.12*float64(total) {
+		t.Errorf("%d bar-coloured pixels of %d", n, total)
+	}
+	checkGlyphs(t, font, append([]string{c.Title, c.XLabel, c.YLabel}, c.Labels...)...)
+	text := svgText(t, write(t, c, SVG, Options{Font: font}))
+	for _, want := range append([]string{c.Title, c.XLabel, c.YLabel}, c.Labels...) {
+		if !strings.Contains(text, want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+	}
+	for _, bad := range []Bars{
+		{Title: "x", Labels: []string{"a"}, Values: []float64{1, 2}},
+		{Title: "x", Labels: []string{"a"}, Values: []float64{-1}},
+		{Title: "x"},
+	} {
+		if err := bad.Write(io.Discard, PNG, Options{Font: font}); err == nil {
+			t.Errorf("%+v: no error", bad)
+		}
+	}
+}
