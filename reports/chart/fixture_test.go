@@ -1,5 +1,13 @@
 package chart
 
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
 // yearLines is a yearly count chart of three persons with bursts.
 func yearLines() Lines {
 	cats := []string{}
@@ -72,10 +80,51 @@ func pageBars() Bars {
 	}
 }
 
-func previewCharts() map[string]Chart {
+func previewCharts(t *testing.T) map[string]Chart {
 	return map[string]Chart{
+		"network": jfjbNetwork(t),
 		"lines":  yearLines(),
 		"months": monthLines(),
 		"bars":   pageBars(),
 	}
+}
+
+// jfjbNetwork reads testdata/jfjb.{nodes,edges}.csv: the co-mention network of the 31
+// persons named most in the PLA Daily articles of /work/shared/corpus/jfjb, written by
+//
+//	baokan network -q --format csv --top 40 --from-text -o testdata/jfjb /work/shared/corpus/jfjb
+//
+// Node size is the number of articles, group the Louvain community, edge weight the number
+// of articles naming both.
+func jfjbNetwork(t *testing.T) Network {
+	t.Helper()
+	read := func(name string) [][]string {
+		f, err := os.Open(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows[1:]
+	}
+	num := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	net := Network{Title: "解放军报人物共现网络", Seed: 1}
+	ids := map[string]int64{}
+	for i, r := range read("jfjb.nodes.csv") {
+		ids[r[0]] = int64(i)
+		net.Nodes = append(net.Nodes, Node{ID: int64(i), Label: r[0], Size: num(r[1]), Group: int(num(r[7]))})
+	}
+	for _, r := range read("jfjb.edges.csv") {
+		net.Edges = append(net.Edges, Edge{From: ids[r[0]], To: ids[r[1]], Weight: num(r[2])})
+	}
+	return net
 }

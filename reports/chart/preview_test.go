@@ -16,7 +16,7 @@ func TestPreview(t *testing.T) {
 	if _, err := FindFont(); err != nil {
 		t.Skip(err)
 	}
-	for name, c := range previewCharts() {
+	for name, c := range previewCharts(t) {
 		for _, ext := range []string{".png", ".svg"} {
 			if err := Save(filepath.Join(dir, "chart-"+name+ext), c, Options{}); err != nil {
 				t.Fatal(err)
