@@ -83,9 +83,9 @@ func pageBars() Bars {
 func previewCharts(t *testing.T) map[string]Chart {
 	return map[string]Chart{
 		"network": jfjbNetwork(t),
-		"lines":  yearLines(),
-		"months": monthLines(),
-		"bars":   pageBars(),
+		"lines":   yearLines(),
+		"months":  monthLines(),
+		"bars":    pageBars(),
 	}
 }
 

@@ -107,12 +107,9 @@ const (
 	eadesTheta     = 0.2
 )
 
-// layout places the nodes; the result maps node ID to position.
+// layout places the nodes that have edges; the result maps their IDs to positions.
 func (c Network) layout() map[int64]r2.Vec {
 	g := newOrderedGraph()
-	for _, n := range c.Nodes {
-		g.AddNode(simple.Node(n.ID))
-	}
 	maxW := 0.0
 	for _, e := range c.Edges {
 		maxW = math.Max(maxW, e.Weight)
@@ -134,7 +131,9 @@ func (c Network) layout() map[int64]r2.Vec {
 	}
 	pos := make(map[int64]r2.Vec, len(c.Nodes))
 	for _, n := range c.Nodes {
-		pos[n.ID] = opt.Coord2(n.ID)
+		if g.Node(n.ID) != nil {
+			pos[n.ID] = opt.Coord2(n.ID)
+		}
 	}
 	return pos
 }
@@ -175,6 +174,7 @@ var (
 	edgeColour    = color.NRGBA{0x88, 0x88, 0x88, 0x99}
 	nodeOutline   = color.White
 	ungroupedGrey = color.NRGBA{0xBA, 0xB0, 0xAC, 0xFF}
+	labelGround   = color.NRGBA{0xFF, 0xFF, 0xFF, 0xB0}
 )
 
 func (c Network) paint(dc draw.Canvas, t theme, pos map[int64]r2.Vec) {
@@ -210,13 +210,13 @@ func (np *networkPlotter) Plot(c draw.Canvas, _ *plot.Plot) {
 	for _, e := range np.net.Edges {
 		maxW = math.Max(maxW, e.Weight)
 	}
-	radius := func(n Node) vg.Length {
-		if maxSize == 0 {
-			return nodeRadiusMin
+	radius := make(map[int64]vg.Length, len(nodes))
+	for _, n := range nodes {
+		radius[n.ID] = nodeRadiusMin
+		if maxSize > 0 {
+			radius[n.ID] = max(nodeRadiusMin, nodeRadiusMax*vg.Length(math.Sqrt(n.Size/maxSize)))
 		}
-		return max(nodeRadiusMin, nodeRadiusMax*vg.Length(math.Sqrt(n.Size/maxSize)))
 	}
-
 	labelled := make(map[int64]bool, len(nodes))
 	for i := len(nodes) - 1; i >= 0; i-- {
 		if np.net.MaxLabels > 0 && len(labelled) == np.net.MaxLabels {
@@ -226,24 +226,107 @@ func (np *networkPlotter) Plot(c draw.Canvas, _ *plot.Plot) {
 			labelled[nodes[i].ID] = true
 		}
 	}
-	var labelWidth vg.Length
-	for _, n := range nodes {
-		if labelled[n.ID] {
-			labelWidth = max(labelWidth, np.label.Width(n.Label))
+	labelWidth := func(n Node) vg.Length {
+		if !labelled[n.ID] {
+			return 0
 		}
+		return np.label.Width(n.Label) + 2
 	}
 
-	// Fit the layout's bounding box into the canvas, leaving room for the largest node
-	// and, on the right, for labels.
+	at := make(map[int64]vg.Point, len(nodes))
+	area := np.placeIsolates(c.Rectangle, nodes, radius, labelWidth, at)
+	np.placeLaidOut(area, nodes, labelWidth, at)
+
+	edges := slices.Clone(np.net.Edges)
+	slices.SortFunc(edges, func(a, b Edge) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+	for _, e := range edges {
+		c.StrokeLine2(draw.LineStyle{
+			Color: edgeColour,
+			Width: edgeWidthMin + (edgeWidthMax-edgeWidthMin)*vg.Length(e.Weight/maxW),
+		}, at[e.From].X, at[e.From].Y, at[e.To].X, at[e.To].Y)
+	}
+
+	// Labels lie on a translucent white ground, drawn under the nodes, so they stay
+	// readable over edges without hiding nodes.
+	sty := np.label
+	sty.YAlign = draw.YCenter
+	ext := sty.FontExtents()
+	labelAt := func(n Node) vg.Point {
+		return vg.Point{X: at[n.ID].X + radius[n.ID] + 2, Y: at[n.ID].Y}
+	}
+	for _, n := range nodes {
+		if labelled[n.ID] {
+			pt := labelAt(n)
+			c.SetColor(labelGround)
+			c.Fill(vg.Rectangle{
+				Min: vg.Point{X: pt.X - 1, Y: pt.Y - (ext.Ascent+ext.Descent)/2},
+				Max: vg.Point{X: pt.X + sty.Width(n.Label) + 1, Y: pt.Y + (ext.Ascent+ext.Descent)/2},
+			}.Path())
+		}
+	}
+	groupColour := groupColours(nodes)
+	for _, n := range nodes {
+		c.DrawGlyph(draw.GlyphStyle{Color: groupColour[n.Group], Radius: radius[n.ID], Shape: draw.CircleGlyph{}}, at[n.ID])
+		c.DrawGlyph(draw.GlyphStyle{Color: nodeOutline, Radius: radius[n.ID], Shape: draw.RingGlyph{}}, at[n.ID])
+	}
+	for _, n := range nodes {
+		if labelled[n.ID] {
+			c.FillText(sty, labelAt(n), n.Label)
+		}
+	}
+}
+
+// placeIsolates puts the nodes without edges in rows along the bottom of r, largest
+// first (ties by ID), and returns the rest of r for the laid-out nodes. Left in the force
+// layout, isolated nodes drift far from the others and shrink the picture of the graph.
+func (np *networkPlotter) placeIsolates(r vg.Rectangle, nodes []Node, radius map[int64]vg.Length, labelWidth func(Node) vg.Length, at map[int64]vg.Point) vg.Rectangle {
+	var isolates []Node
+	for _, n := range slices.Backward(nodes) {
+		if _, laidOut := np.pos[n.ID]; !laidOut {
+			isolates = append(isolates, n)
+		}
+	}
+	if len(isolates) == 0 {
+		return r
+	}
+	const gap = 8
+	rowHeight := max(2*radius[isolates[0].ID], np.label.FontExtents().Height) + gap
+	x, y := r.Min.X, r.Min.Y+rowHeight/2
+	for _, n := range isolates {
+		w := 2*radius[n.ID] + labelWidth(n) + gap
+		if x > r.Min.X && x+w > r.Max.X {
+			x, y = r.Min.X, y+rowHeight
+		}
+		at[n.ID] = vg.Point{X: x + radius[n.ID], Y: y}
+		x += w
+	}
+	if len(isolates) == len(nodes) {
+		return r
+	}
+	r.Min.Y = y + rowHeight/2 + gap
+	return r
+}
+
+// placeLaidOut fits the layout's bounding box into r, keeping its aspect ratio and leaving
+// room for the largest node and, on the right, for labels.
+func (np *networkPlotter) placeLaidOut(r vg.Rectangle, nodes []Node, labelWidth func(Node) vg.Length, at map[int64]vg.Point) {
 	lo, hi := r2.Vec{X: math.Inf(1), Y: math.Inf(1)}, r2.Vec{X: math.Inf(-1), Y: math.Inf(-1)}
-	for _, v := range np.pos {
+	var maxLabel vg.Length
+	for _, n := range nodes {
+		v, ok := np.pos[n.ID]
+		if !ok {
+			continue
+		}
 		lo = r2.Vec{X: math.Min(lo.X, v.X), Y: math.Min(lo.Y, v.Y)}
 		hi = r2.Vec{X: math.Max(hi.X, v.X), Y: math.Max(hi.Y, v.Y)}
+		maxLabel = max(maxLabel, labelWidth(n))
 	}
 	pad := vg.Length(nodeRadiusMax + 2)
 	area := vg.Rectangle{
-		Min: vg.Point{X: c.Min.X + pad, Y: c.Min.Y + pad},
-		Max: vg.Point{X: c.Max.X - pad - labelWidth, Y: c.Max.Y - pad},
+		Min: vg.Point{X: r.Min.X + pad, Y: r.Min.Y + pad},
+		Max: vg.Point{X: r.Max.X - pad - maxLabel, Y: r.Max.Y - pad},
 	}
 	spanX, spanY := hi.X-lo.X, hi.Y-lo.Y
 	scale := math.Inf(1)
@@ -257,38 +340,12 @@ func (np *networkPlotter) Plot(c draw.Canvas, _ *plot.Plot) {
 		scale = 0
 	}
 	centre := area.Min.Add(area.Max).Scale(0.5)
-	at := func(id int64) vg.Point {
-		v := np.pos[id]
-		return vg.Point{
-			X: centre.X + vg.Length((v.X-(lo.X+hi.X)/2)*scale),
-			Y: centre.Y + vg.Length((v.Y-(lo.Y+hi.Y)/2)*scale),
-		}
-	}
-
-	edges := slices.Clone(np.net.Edges)
-	slices.SortFunc(edges, func(a, b Edge) int {
-		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
-	})
-	for _, e := range edges {
-		c.StrokeLine2(draw.LineStyle{
-			Color: edgeColour,
-			Width: edgeWidthMin + (edgeWidthMax-edgeWidthMin)*vg.Length(e.Weight/maxW),
-		}, at(e.From).X, at(e.From).Y, at(e.To).X, at(e.To).Y)
-	}
-
-	groupColour := groupColours(nodes)
 	for _, n := range nodes {
-		r := radius(n)
-		pt := at(n.ID)
-		c.DrawGlyph(draw.GlyphStyle{Color: groupColour[n.Group], Radius: r, Shape: draw.CircleGlyph{}}, pt)
-		c.DrawGlyph(draw.GlyphStyle{Color: nodeOutline, Radius: r, Shape: draw.RingGlyph{}}, pt)
-	}
-	sty := np.label
-	sty.YAlign = draw.YCenter
-	for _, n := range nodes {
-		if labelled[n.ID] {
-			pt := at(n.ID)
-			c.FillText(sty, vg.Point{X: pt.X + radius(n) + 2, Y: pt.Y}, n.Label)
+		if v, ok := np.pos[n.ID]; ok {
+			at[n.ID] = vg.Point{
+				X: centre.X + vg.Length((v.X-(lo.X+hi.X)/2)*scale),
+				Y: centre.Y + vg.Length((v.Y-(lo.Y+hi.Y)/2)*scale),
+			}
 		}
 	}
 }
