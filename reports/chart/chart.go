@@ -368,10 +368,12 @@ func svgFontFallback(svg []byte, family string) []byte {
 	return bytes.ReplaceAll(svg, []byte(old), []byte(list))
 }
 
-// niceTicks puts about five labelled ticks on a linear axis at multiples of 1, 2 or 5
-// times a power of ten ("nice numbers", P. S. Heckbert, Graphics Gems, 1990, pp. 61–63),
-// with an unlabelled tick halfway between them. plot.DefaultTicks aims at three labels,
-// too few to read values off a chart in a paper.
+// niceTicks puts five to seven labelled ticks on a linear axis, at multiples of a step of
+// 1, 2 or 5 times a power of ten, with an unlabelled tick halfway between them. The step is
+// Heckbert's rounded "nice number" for a fifth of the range: the fraction f of
+// range/5 = f·10^k becomes 1 if f < 1.5, 2 if f < 3, 5 if f < 7, else 10 (P. S. Heckbert,
+// "Nice numbers for graph labels", Graphics Gems, 1990, pp. 61–63). plot.DefaultTicks aims
+// at three labels, too few to read values off a chart in a paper.
 type niceTicks struct{}
 
 // niceTicksWanted is the number of labelled intervals aimed at.
@@ -382,15 +384,14 @@ func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
 		return []plot.Tick{{Value: lo, Label: formatTick(lo, 0)}}
 	}
 	raw := (hi - lo) / niceTicksWanted
-	mag := math.Floor(math.Log10(raw))
-	pow := math.Pow(10, mag)
+	pow := math.Pow(10, math.Floor(math.Log10(raw)))
 	var step float64
 	switch f := raw / pow; {
-	case f <= 1:
+	case f < 1.5:
 		step = pow
-	case f <= 2:
+	case f < 3:
 		step = 2 * pow
-	case f <= 5:
+	case f < 7:
 		step = 5 * pow
 	default:
 		step = 10 * pow

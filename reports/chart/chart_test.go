@@ -278,16 +278,19 @@ func TestSave(t *testing.T) {
 }
 
 func TestNiceTicks(t *testing.T) {
-	// By hand: (168−0)/5 = 33.6 → 10^1 · 3.36 → step 5·10 = 50; labels 0, 50, 100, 150.
-	// (1.05−0)/5 = 0.21 → 10^−1 · 2.1 → step 0.5 with one decimal.
-	// (7−2)/5 = 1 → step 1.
+	// By hand: (168−0)/5 = 33.6 = 3.36·10^1 → step 5·10 = 50; labels 0, 50, 100, 150.
+	// (1.05−0)/5 = 0.21 = 2.1·10^−1 → step 0.2, with one decimal.
+	// (7−2)/5 = 1 → step 1. (2574−0)/5 = 514.8 = 5.148·10^2 → step 500.
+	// (8.4−0)/5 = 1.68 → step 2.
 	for _, tc := range []struct {
 		lo, hi float64
 		want   []string
 	}{
 		{0, 168, []string{"0", "50", "100", "150"}},
-		{0, 1.05, []string{"0.0", "0.5", "1.0"}},
+		{0, 1.05, []string{"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}},
 		{2, 7, []string{"2", "3", "4", "5", "6", "7"}},
+		{0, 2574, []string{"0", "500", "1000", "1500", "2000", "2500"}},
+		{0, 8.4, []string{"0", "2", "4", "6", "8"}},
 	} {
 		var got []string
 		for _, tk := range (niceTicks{}).Ticks(tc.lo, tc.hi) {

@@ -80,12 +80,41 @@ func pageBars() Bars {
 	}
 }
 
+// yearBars counts articles per year over 72 years: labels must be thinned.
+func yearBars() Bars {
+	c := Bars{Title: "每年文章数（1949–2020）", XLabel: "年份", YLabel: "文章数"}
+	for y := 1949; y <= 2020; y++ {
+		c.Labels = append(c.Labels, itoa(y))
+		c.Values = append(c.Values, float64(800+(y*37)%300+(y-1949)*20))
+	}
+	return c
+}
+
+// weekLines has 104 weekly categories ("1962-W01").
+func weekLines() Lines {
+	var cats []string
+	var a, b []float64
+	for y := 1962; y <= 1963; y++ {
+		for w := 1; w <= 52; w++ {
+			cats = append(cats, itoa(y)+"-W"+pad2(w))
+			a = append(a, float64((w*11)%7))
+			b = append(b, float64((w*5)%9)/3)
+		}
+	}
+	return Lines{Title: "每周提及次数", YLabel: "每千篇文章", Categories: cats, Series: []Series{
+		{Name: "雷锋", Values: a, Bursts: []Span{{From: 60, To: 66, Level: 1}, {From: 62, To: 63, Level: 2}}},
+		{Name: "向雷锋同志学习", Values: b},
+	}}
+}
+
 func previewCharts(t *testing.T) map[string]Chart {
 	return map[string]Chart{
 		"network": jfjbNetwork(t),
 		"lines":   yearLines(),
 		"months":  monthLines(),
 		"bars":    pageBars(),
+		"years":   yearBars(),
+		"weeks":   weekLines(),
 	}
 }
 
