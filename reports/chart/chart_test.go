@@ -217,6 +217,21 @@ func TestLinesOtherFonts(t *testing.T) {
 	}
 }
 
+// TestLinesSmall draws the smallest charts: one category, one unnamed series (no legend),
+// all values zero.
+func TestLinesSmall(t *testing.T) {
+	font := systemFont(t)
+	c := Lines{Title: "单点", Categories: []string{"1962"}, Series: []Series{{Values: []float64{0}, Bursts: []Span{{From: 0, To: 0, Level: 3}}}}}
+	img := pngOf(t, write(t, c, PNG, Options{Font: font, DPI: 72}), DefaultWidth, DefaultHeight, 72)
+	// The level-3 burst band covers the whole data area in blue at opacity 0.39.
+	if s := inkShare(img); s < 0.3 {
+		t.Errorf("ink share %.3f: the burst band is missing", s)
+	}
+	if text := svgText(t, write(t, c, SVG, Options{Font: font})); !strings.Contains(text, "1962") || !strings.Contains(text, "单点") {
+		t.Errorf("SVG text %q lacks the category or the title", text)
+	}
+}
+
 func TestLinesErrors(t *testing.T) {
 	font := systemFont(t)
 	base := func() Lines {

@@ -178,12 +178,7 @@ var (
 )
 
 func (c Network) paint(dc draw.Canvas, t theme, pos map[int64]r2.Vec) {
-	p := plot.New()
-	p.TextHandler = t.handler
-	p.Title.Text = c.Title
-	p.Title.TextStyle = t.style(titleSize)
-	p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = draw.XCenter, draw.YTop
-	p.Title.Padding = 10
+	p := t.newPlot(c.Title, "", "")
 	p.HideAxes()
 	p.Add(&networkPlotter{net: c, pos: pos, label: t.style(nodeSize)})
 	p.Draw(dc)
