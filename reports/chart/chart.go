@@ -109,11 +109,11 @@ func Colour(i int) color.NRGBA {
 
 // Font sizes, in points, chosen for a 20 cm wide figure printed at full text width.
 const (
-	titleSize  = 14
-	labelSize  = 11
-	tickSize   = 9.5
-	legendSize = 10
-	nodeSize   = 9
+	titleSize     = 14
+	labelSize     = 11
+	tickSize      = 9.5
+	legendSize    = 10
+	nodeLabelSize = 9
 )
 
 var (

@@ -180,7 +180,7 @@ var (
 func (c Network) paint(dc draw.Canvas, t theme, pos map[int64]r2.Vec) {
 	p := t.newPlot(c.Title, "", "")
 	p.HideAxes()
-	p.Add(&networkPlotter{net: c, pos: pos, label: t.style(nodeSize)})
+	p.Add(&networkPlotter{net: c, pos: pos, label: t.style(nodeLabelSize)})
 	p.Draw(dc)
 }
 
