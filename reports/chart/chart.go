@@ -368,7 +368,7 @@ func svgFontFallback(svg []byte, family string) []byte {
 	return bytes.ReplaceAll(svg, []byte(old), []byte(list))
 }
 
-// niceTicks puts five to seven labelled ticks on a linear axis, at multiples of a step of
+// niceTicks puts four to eight labelled ticks on a linear axis, at multiples of a step of
 // 1, 2 or 5 times a power of ten, with an unlabelled tick halfway between them. The step is
 // Heckbert's rounded "nice number" for a fifth of the range: the fraction f of
 // range/5 = f·10^k becomes 1 if f < 1.5, 2 if f < 3, 5 if f < 7, else 10 (P. S. Heckbert,
