@@ -35,5 +35,7 @@
 // so a browser shows it with any installed Chinese font; the font is not embedded (Noto
 // Sans CJK is 20 MB), which keeps an SVG to tens of kilobytes.
 //
+// PDF is not offered: gonum/plot's PDF canvas encodes text in code page 1252 only.
+//
 // Output is deterministic: the same chart and options give byte-identical files.
 package chart
