@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -21,6 +22,7 @@ import (
 	"github.com/baokan/baokan/analysis/tfidf"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
+	"github.com/baokan/baokan/reports/chart"
 	"github.com/baokan/baokan/reports/report"
 )
 
@@ -39,6 +41,7 @@ type reportOptions struct {
 	networkTop int
 	seed       uint64
 	minCount   int64
+	figures    string
 }
 
 // Defaults of the report, stated in its methods section.
@@ -77,6 +80,11 @@ target (--target): by default the latest period against the rest. Timelines foll
 --person names (default: the 5 persons named in most articles) and the --term words
 (default: the 5 words most over-used in the keyness target).
 
+Figures are SVG (text stays text; --figures png for pictures) drawn with a font that has
+Chinese glyphs: $BAOKAN_FONT, else Noto Sans CJK, WenQuanYi or the system's Chinese fonts
+(Debian: apt-get install fonts-noto-cjk). Without one the report says so in place of each
+figure.
+
 ` + wordFlagsHelp,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(c *cobra.Command, args []string) error { return runReport(io, o, args) },
@@ -96,6 +104,7 @@ target (--target): by default the latest period against the rest. Timelines foll
 	f.IntVar(&o.networkTop, "network-top", reportNetworkTop, "persons in the network: the `N` named in most articles (0: all)")
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the Louvain community detection")
 	f.Int64Var(&o.minCount, "min-count", keynessMinCountDef, "keyness: keep words whose target + reference count is at least `N`")
+	f.StringVar(&o.figures, "figures", report.SVG, "figure format: `svg|png|none` (the charts need a font with Chinese glyphs: see 'baokan help report')")
 	_ = c.MarkFlagRequired("output")
 	return c
 }
@@ -125,6 +134,11 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	case "", "year", "decade", "month":
 	default:
 		return fmt.Errorf("--by %q: choose year, decade or month", o.by)
+	}
+	switch o.figures {
+	case report.SVG, report.PNG, "none":
+	default:
+		return fmt.Errorf("--figures %q: choose svg, png or none", o.figures)
 	}
 	var target, reference *corpus.Filter
 	var err error
@@ -284,6 +298,7 @@ func periodFilter(by, label string) (string, error) {
 
 // reportBuilder holds what the sections share while the report is put together.
 type reportBuilder struct {
+	figs    *figureMaker
 	o       *reportOptions
 	d       *reportData
 	params  [][]any // the parameters table of the methods: name, value
@@ -298,7 +313,10 @@ func (b *reportBuilder) param(name string, value any) {
 }
 
 func buildReport(io *streams, o *reportOptions, args []string, d *reportData) (*report.Report, error) {
-	b := &reportBuilder{o: o, d: d}
+	b := &reportBuilder{o: o, d: d, figs: newFigureMaker(o.figures)}
+	if b.figs.missing != nil && !o.quiet {
+		fmt.Fprintf(io.err, "baokan: report without figures: %v\n", b.figs.missing)
+	}
 	b.arts = d.people.resolve()
 	var t persons.Tally
 	for _, p := range b.arts {
@@ -365,6 +383,27 @@ func (b *reportBuilder) overviewSection() report.Section {
 		"%s articles were kept from %s files (%s bytes), %s. Their bodies hold %s characters; %s articles carry an RW list of persons, %s name their authors. Reading raised %s diagnostics (see the methods).",
 		thousands(sum.Matched), thousands(sum.Files), thousands(int(sum.Bytes)), dates, thousands(st.chars),
 		thousands(st.withRW), thousands(st.withAuthors), thousands(sum.DiagnosticsTotal()))))
+	if years := yearRange(st.first, st.last); len(years) > 0 {
+		var values []float64
+		most, mostYears := 0, []string{}
+		for _, y := range years {
+			n := 0
+			if g := st.groups["year"][y]; g != nil {
+				n = g.articles
+			}
+			values = append(values, float64(n))
+			switch {
+			case n > most:
+				most, mostYears = n, []string{y}
+			case n == most:
+				mostYears = append(mostYears, y)
+			}
+		}
+		s.Blocks = append(s.Blocks, b.figs.figure("articles-per-year",
+			chart.Bars{XLabel: "year", YLabel: "articles", Labels: years, Values: values},
+			fmt.Sprintf("Bar chart of the articles of each year from %s to %s; the most, %d, in %s.", years[0], years[len(years)-1], most, strings.Join(mostYears, ", ")),
+			"Articles per year (every year from the first to the last dated article; undated articles are left out).")...)
+	}
 	s.Blocks = append(s.Blocks, toReportTable(st.overview(sum), "What was read and kept.",
 		"As 'baokan stats'. Characters are Unicode code points of the body paragraphs."))
 	byYear := st.breakdown("year", sum.Matched)
@@ -395,6 +434,17 @@ func (b *reportBuilder) wordsSection() (report.Section, error) {
 		Note:    fmt.Sprintf("As 'baokan terms --top %d'. Ties are ordered by term.", o.top),
 	})
 
+	if len(rows) > 0 {
+		var labels []string
+		var values []float64
+		for _, r := range d.all.Top(o.top) {
+			labels = append(labels, r.Term)
+			values = append(values, r.Per10k)
+		}
+		s.Blocks = append(s.Blocks, b.figs.figure("top-words", chart.Bars{XLabel: "word", YLabel: "per 10,000 words", Labels: labels, Values: values},
+			fmt.Sprintf("Bar chart of the %d most frequent words per 10,000 words, from %s (%.1f) to %s (%.1f).", len(labels), labels[0], values[0], labels[len(labels)-1], values[len(values)-1]),
+			fmt.Sprintf("The %d most frequent words, per 10,000 words.", len(labels)))...)
+	}
 	var names []string
 	var cells [][]string
 	for _, g := range d.periods.Top(o.top) {
@@ -591,6 +641,21 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 		"The co-mention network of the %s: %d persons, %d edges (two persons named in the same article; weight: the number of such articles), over N = %d articles. Louvain finds %d communities, modularity Q = %.3f.",
 		networkTopText(o.networkTop), len(net.Nodes), len(net.Edges), net.Articles, communities(net), net.Modularity)))
 
+	cn := chart.Network{Seed: int64(o.seed)}
+	for i, n := range net.Nodes {
+		cn.Nodes = append(cn.Nodes, chart.Node{ID: int64(i), Label: n.Person, Size: float64(n.Articles), Group: n.Community})
+	}
+	for i, e := range net.Edges {
+		from, to := net.EdgeIndexes(i)
+		cn.Edges = append(cn.Edges, chart.Edge{From: int64(from), To: int64(to), Weight: float64(e.Weight)})
+	}
+	if len(cn.Nodes) > 0 {
+		s.Blocks = append(s.Blocks, b.figs.figure("network", cn,
+			fmt.Sprintf("Network of %d persons joined by %d edges, coloured by %d Louvain communities; the largest nodes are %s.",
+				len(net.Nodes), len(net.Edges), communities(net), strings.Join(topNames(net, 3), ", ")),
+			fmt.Sprintf("Co-mention network of the %s. Node area: articles naming the person; edge width: articles naming both; colour: Louvain community. Layout: Eades's force-directed algorithm (gonum), seed %d.", networkTopText(o.networkTop), o.seed))...)
+	}
+
 	// Central figures: by PageRank, ties by name.
 	nodes := slices.Clone(net.Nodes)
 	sort.SliceStable(nodes, func(i, j int) bool { return nodes[i].PageRank > nodes[j].PageRank })
@@ -666,6 +731,17 @@ func networkTopText(n int) string {
 	return fmt.Sprintf("%d persons named in most articles", n)
 }
 
+// topNames are the n persons of net named in most articles, ties by name.
+func topNames(net *network.Network, n int) []string {
+	nodes := slices.Clone(net.Nodes)
+	sort.SliceStable(nodes, func(i, j int) bool { return nodes[i].Articles > nodes[j].Articles })
+	var names []string
+	for _, node := range nodes[:min(n, len(nodes))] {
+		names = append(names, node.Person)
+	}
+	return names
+}
+
 func communities(net *network.Network) int {
 	n := 0
 	for _, node := range net.Nodes {
@@ -715,7 +791,7 @@ func (b *reportBuilder) timelineSection() report.Section {
 	b.param("timeline persons", strings.Join(names, ", ")+" ("+namesHow+")")
 	b.param("timeline words", strings.Join(words, ", ")+" ("+wordsHow+")")
 	s.Blocks = append(s.Blocks, report.Paragraph(
-		"Year by year, every year from the first to the last dated article (years without articles show 0). Persons: the articles naming each; words: occurrences per 10,000 words of the year."))
+		"Year by year, from the first to the last dated article. Persons: the articles naming each; words: occurrences per 10,000 words of the year."))
 
 	articles := map[string]int{}
 	for y, g := range d.stats.groups["year"] {
@@ -736,28 +812,48 @@ func (b *reportBuilder) timelineSection() report.Section {
 			}
 		}
 	}
+	// The charts run over every year; the tables list the years with articles.
 	pt := &report.Table{Caption: "Articles naming each person, by year.", Columns: append([]string{"year", "articles"}, names...),
-		Note: "articles: all articles of the year. Counts from the RW lists, as 'baokan persons'."}
-	for _, y := range years {
-		row := []any{y, articles[y]}
-		for _, n := range names {
-			row = append(row, named[n][y])
-		}
-		pt.Rows = append(pt.Rows, row)
-	}
+		Note: "articles: all articles of the year; years without articles are left out. Counts from the RW lists, as 'baokan persons'."}
 	wt := &report.Table{Caption: "Words per 10,000 words, by year.", Columns: append([]string{"year", "words"}, words...),
-		Note: "words: the words kept in the year's articles (the denominator). As 'baokan terms --by year --top 0'."}
-	for _, y := range years {
+		Note: "words: the words kept in the year's articles (the denominator); years without articles are left out. As 'baokan terms --by year --top 0'."}
+	personLines := chart.Lines{XLabel: "year", YLabel: "articles", Categories: years}
+	for _, n := range names {
+		personLines.Series = append(personLines.Series, chart.Series{Name: n, Values: make([]float64, len(years))})
+	}
+	wordLines := chart.Lines{XLabel: "year", YLabel: "per 10,000 words", Categories: years}
+	for _, w := range words {
+		wordLines.Series = append(wordLines.Series, chart.Series{Name: w, Values: make([]float64, len(years))})
+	}
+	for i, y := range years {
 		c, ok := d.years.Lookup(y)
 		if !ok {
 			c = terms.NewCounter()
 		}
-		row := []any{y, c.Tokens()}
-		for _, w := range words {
-			row = append(row, terms.Per10k(c.Count(w), c.Tokens()))
+		for j, n := range names {
+			personLines.Series[j].Values[i] = float64(named[n][y])
 		}
-		wt.Rows = append(wt.Rows, row)
+		for j, w := range words {
+			wordLines.Series[j].Values[i] = terms.Per10k(c.Count(w), c.Tokens())
+		}
+		if articles[y] == 0 {
+			continue
+		}
+		prow, wrow := []any{y, articles[y]}, []any{y, c.Tokens()}
+		for _, n := range names {
+			prow = append(prow, named[n][y])
+		}
+		for _, w := range words {
+			wrow = append(wrow, terms.Per10k(c.Count(w), c.Tokens()))
+		}
+		pt.Rows, wt.Rows = append(pt.Rows, prow), append(wt.Rows, wrow)
 	}
+	s.Blocks = append(s.Blocks, b.figs.figure("timeline-persons", personLines,
+		fmt.Sprintf("Line chart of the articles naming %s, year by year from %s to %s.", strings.Join(names, ", "), years[0], years[len(years)-1]),
+		"Articles naming each person, by year.")...)
+	s.Blocks = append(s.Blocks, b.figs.figure("timeline-words", wordLines,
+		fmt.Sprintf("Line chart of %s per 10,000 words, year by year from %s to %s.", strings.Join(words, ", "), years[0], years[len(years)-1]),
+		"Words per 10,000 words, by year (0 in years without articles).")...)
 	s.Blocks = append(s.Blocks, pt, wt)
 	b.repro = append(b.repro, "baokan terms --by year --top 0")
 	return s
@@ -952,4 +1048,37 @@ func softwareVersion() string {
 		}
 	}
 	return v + ", " + info.GoVersion
+}
+
+// figureMaker draws the report's charts, or explains in their place why it cannot.
+type figureMaker struct {
+	format  string // report.SVG or report.PNG; "" for none
+	opts    chart.Options
+	missing error // why there are no figures (no CJK font)
+}
+
+func newFigureMaker(format string) *figureMaker {
+	if format == "none" {
+		return &figureMaker{}
+	}
+	font, err := chart.FindFont()
+	if err != nil {
+		return &figureMaker{missing: err}
+	}
+	return &figureMaker{format: format, opts: chart.Options{Font: font}}
+}
+
+// figure draws c as the figure name, or returns a note when figures are off or impossible.
+func (f *figureMaker) figure(name string, c chart.Chart, alt, caption string) []report.Block {
+	if f.missing != nil {
+		return []report.Block{report.Paragraph(fmt.Sprintf("[Figure omitted: %s. %s]", caption, f.missing))}
+	}
+	if f.format == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := c.Write(&buf, f.format, f.opts); err != nil {
+		return []report.Block{report.Paragraph(fmt.Sprintf("[Figure omitted: %s. %v]", caption, err))}
+	}
+	return []report.Block{&report.Figure{Name: name, Format: f.format, Data: buf.Bytes(), Alt: alt, Caption: caption}}
 }

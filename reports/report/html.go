@@ -81,14 +81,14 @@ func WriteHTML(w io.Writer, r *Report) error {
 			case *Code:
 				hs.Blocks = append(hs.Blocks, htmlBlock{Code: b})
 			case *Table:
-				rows, numeric := tableCells(b)
+				rows, numeric, short := tableLayout(b)
 				t := &htmlTable{Number: numbers.tables[b], Caption: b.Caption, Note: b.Note, Rows: rows}
 				for j, name := range b.Columns {
 					t.Columns = append(t.Columns, cell{Text: name, Number: numeric[j]})
 				}
 				for _, row := range rows {
 					for j := range row {
-						row[j].Number = numeric[j]
+						row[j].Number, row[j].Short = numeric[j], short[j] && !numeric[j]
 					}
 				}
 				hs.Blocks = append(hs.Blocks, htmlBlock{Table: t})

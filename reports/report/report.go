@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/baokan/baokan/reports"
 )
@@ -201,12 +202,27 @@ func (r *Report) Figures() []*Figure {
 type cell struct {
 	Text   string
 	Number bool
+	Short  bool // kept on one line
 }
+
+// shortText is the length, in characters, up to which a text column is kept on one line
+// (names, dates, terms), so that a narrow table does not break 中央政治局 or 1958-08-04.
+const shortText = 16
 
 // tableCells formats every cell of t, and tells which columns are numeric: those with
 // at least one number and nothing else but empty cells.
 func tableCells(t *Table) (rows [][]cell, numeric []bool) {
+	rows, numeric, _ = tableLayout(t)
+	return rows, numeric
+}
+
+// tableLayout is tableCells, and which columns hold short text only (see shortText).
+func tableLayout(t *Table) (rows [][]cell, numeric, short []bool) {
 	numeric = make([]bool, len(t.Columns))
+	short = make([]bool, len(t.Columns))
+	for j := range short {
+		short[j] = true
+	}
 	others := make([]bool, len(t.Columns))
 	rows = make([][]cell, len(t.Rows))
 	for i, row := range t.Rows {
@@ -214,6 +230,7 @@ func tableCells(t *Table) (rows [][]cell, numeric []bool) {
 		for j, v := range row {
 			text, number, _ := reports.CellText(v) // Validate checked the types
 			rows[i][j] = cell{Text: text, Number: number}
+			short[j] = short[j] && utf8.RuneCountInString(text) <= shortText
 			switch {
 			case number:
 				numeric[j] = true
@@ -225,7 +242,7 @@ func tableCells(t *Table) (rows [][]cell, numeric []bool) {
 	for j := range numeric {
 		numeric[j] = numeric[j] && !others[j]
 	}
-	return rows, numeric
+	return rows, numeric, short
 }
 
 // numbering gives each table and figure its number in document order.
