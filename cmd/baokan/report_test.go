@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/xml"
 	"fmt"
+	"image/png"
 	"io/fs"
 	"math"
 	"os"
@@ -24,6 +26,7 @@ import (
 	"github.com/baokan/baokan"
 	"github.com/baokan/baokan/analysis/keyness"
 	"github.com/baokan/baokan/analysis/network"
+	"github.com/baokan/baokan/reports/chart"
 )
 
 // writeReport runs `baokan report -q -o DIR args...` and returns DIR.
@@ -344,6 +347,31 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 		}
 	}
 
+	// The figures, when a CJK font can draw them: SVG whose text stays text.
+	if _, err := chart.FindFont(); err != nil {
+		if !strings.Contains(textOf(doc), "[Figure omitted") {
+			t.Error("no CJK font, and the report does not say why its figures are missing")
+		}
+	} else {
+		var names []string
+		for _, f := range reportFigures(t, dir) {
+			names = append(names, filepath.Base(f))
+		}
+		if got := strings.Join(names, ","); got != "articles-per-year.svg,network.svg,timeline-persons.svg,timeline-words.svg,top-words.svg" {
+			t.Errorf("figures %s", got)
+		}
+		svg, err := os.ReadFile(filepath.Join(dir, "figures", "network.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := xml.Unmarshal(svg, new(struct{ XMLName xml.Name })); err != nil {
+			t.Errorf("network.svg is not XML: %v", err)
+		}
+		if !bytes.Contains(svg, []byte(">毛泽东<")) {
+			t.Error("network.svg does not name 毛泽东 as text")
+		}
+	}
+
 	// Deterministic: four cores give the same bytes.
 	four := writeReport(t, "--workers", "4")
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -413,7 +441,16 @@ func TestReportEscapesCorpusText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := writeReport(t, "--no-corpus-words", src)
+	dir := writeReport(t, "--no-corpus-words", "--figures", "png", src)
+	for _, f := range reportFigures(t, dir) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := png.Decode(bytes.NewReader(data)); err != nil || filepath.Ext(f) != ".png" {
+			t.Errorf("--figures png: %s: %v", f, err)
+		}
+	}
 	page, err := os.ReadFile(filepath.Join(dir, "index.html"))
 	if err != nil {
 		t.Fatal(err)
