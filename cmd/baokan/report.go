@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -42,6 +43,7 @@ type reportOptions struct {
 	seed       uint64
 	minCount   int64
 	figures    string
+	passOn     map[string][]string // the flags given that other commands take, by group
 }
 
 // Defaults of the report, stated in its methods section.
@@ -50,6 +52,7 @@ const (
 	reportNetworkTop   = 30
 	reportTimelineN    = 5  // persons and terms followed over time by default
 	reportDecadeSpan   = 20 // a corpus spanning more years is cut in decades, else in years
+	reportMonthSpan    = 36 // timelines by month when the dated articles span at most this many months
 	keynessMinCountDef = 5
 )
 
@@ -87,7 +90,10 @@ figure.
 
 ` + wordFlagsHelp,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(c *cobra.Command, args []string) error { return runReport(io, o, args) },
+		RunE: func(c *cobra.Command, args []string) error {
+			o.passOn = passOnFlags(c)
+			return runReport(io, o, args)
+		},
 	}
 	addCorpusReadFlags(c, &o.corpusOptions)
 	addWordFlags(c, &o.wordFlags)
@@ -115,6 +121,7 @@ type reportData struct {
 	all      *terms.Counter
 	periods  *terms.Grouped // by the --by period, or by year until the span is known
 	years    *terms.Grouped // by year, for the timelines (periods itself when by year)
+	months   *terms.Grouped // by month while the dates span at most reportMonthSpan months (or --by month), else nil
 	target   *terms.Counter // with --target only
 	refer    *terms.Counter
 	people   *personCollector
@@ -173,7 +180,8 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	// The one word pass: the overview, the frequency lists, the keyness counts and the
 	// RW lists, all from the same articles.
 	d := &reportData{
-		stats:  newCorpusStats("year", "page", "genre"),
+		stats:  newCorpusStats("year", "month", "page", "genre"),
+		months: terms.NewGrouped(),
 		all:    terms.NewCounter(),
 		years:  terms.NewGrouped(),
 		people: people,
@@ -183,6 +191,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	switch o.by {
 	case "", "year":
 		d.periods = d.years
+	case "month":
+		d.periods, d.months = d.months, nil
+		periodOf = groupings["month"]
 	default:
 		d.periods = terms.NewGrouped()
 		periodOf = groupings[o.by]
@@ -203,6 +214,15 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 		if d.years != d.periods {
 			d.years.AddDoc(groupings["year"](a)[0], words)
 		}
+		if d.months != nil {
+			// Kept only while the corpus is short enough for monthly timelines, so that at
+			// most reportMonthSpan+1 months of counts are ever held.
+			if monthSpan(d.stats.first, d.stats.last) > reportMonthSpan {
+				d.months = nil
+			} else {
+				d.months.AddDoc(groupings["month"](a)[0], words)
+			}
+		}
 		if target != nil {
 			switch {
 			case target.Match(a):
@@ -217,6 +237,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	closeErr := ws.Close()
 	if err != nil {
 		return err
+	}
+	if o.by == "month" {
+		d.months = d.periods
 	}
 	d.summary = ws.Summary()
 	d.choosePeriods()
@@ -383,7 +406,7 @@ func (b *reportBuilder) overviewSection() report.Section {
 		"%s articles were kept from %s files (%s bytes), %s. Their bodies hold %s characters; %s articles carry an RW list of persons, %s name their authors. Reading raised %s diagnostics (see the methods).",
 		thousands(sum.Matched), thousands(sum.Files), thousands(int(sum.Bytes)), dates, thousands(st.chars),
 		thousands(st.withRW), thousands(st.withAuthors), thousands(sum.DiagnosticsTotal()))))
-	if years := yearRange(st.first, st.last); len(years) > 0 {
+	if years := periodRange("year", st.first, st.last); len(years) > 0 {
 		var values []float64
 		most, mostYears := 0, []string{}
 		for _, y := range years {
@@ -567,7 +590,7 @@ func (b *reportBuilder) keynessSection() (report.Section, error) {
 				rc.Merge(c)
 			}
 		}
-		b.repro = append(b.repro, fmt.Sprintf("baokan keyness --target '%s' --min-count %d --top %d", filter, o.minCount, o.top))
+		b.repro = append(b.repro, fmt.Sprintf("baokan keyness --target %s --min-count %d --top %d", shellQuote(filter), o.minCount, o.top))
 	} else {
 		cmd := fmt.Sprintf("baokan keyness --target %s", shellQuote(o.target))
 		if o.reference != "" {
@@ -781,23 +804,32 @@ func (b *reportBuilder) timelineTerms() ([]string, string) {
 func (b *reportBuilder) timelineSection() report.Section {
 	d := b.d
 	s := report.Section{ID: "timelines", Title: "Timelines"}
-	years := yearRange(d.stats.first, d.stats.last)
-	if len(years) == 0 {
+	unit, counts, how := "year", d.years, fmt.Sprintf("year (the dated articles span more than %d months)", reportMonthSpan)
+	switch {
+	case b.o.by == "month":
+		unit, counts, how = "month", d.months, "month (--by month)"
+	case d.months != nil:
+		unit, counts, how = "month", d.months, fmt.Sprintf("month (the dated articles span at most %d months)", reportMonthSpan)
+	}
+	periods := periodRange(unit, d.stats.first, d.stats.last)
+	if len(periods) == 0 {
 		s.Blocks = append(s.Blocks, report.Paragraph("No article carries a valid date: there is no timeline."))
 		return s
 	}
+	label := func(date corpus.Date) string { return groupings[unit](&corpus.Article{Date: date})[0] }
 	names, namesHow := b.timelinePersons()
 	words, wordsHow := b.timelineTerms()
+	b.param("timeline periods", how)
 	b.param("timeline persons", strings.Join(names, ", ")+" ("+namesHow+")")
 	b.param("timeline words", strings.Join(words, ", ")+" ("+wordsHow+")")
-	s.Blocks = append(s.Blocks, report.Paragraph(
-		"Year by year, from the first to the last dated article. Persons: the articles naming each; words: occurrences per 10,000 words of the year."))
+	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
+		"By %s, from the first to the last dated article. Persons: the articles naming each; words: occurrences per 10,000 words of the %s.", unit, unit)))
 
 	articles := map[string]int{}
-	for y, g := range d.stats.groups["year"] {
-		articles[y] = g.articles
+	for p, g := range d.stats.groups[unit] {
+		articles[p] = g.articles
 	}
-	named := map[string]map[string]int{} // person → year → articles
+	named := map[string]map[string]int{} // person → period → articles
 	for _, n := range names {
 		named[n] = map[string]int{}
 	}
@@ -805,70 +837,87 @@ func (b *reportBuilder) timelineSection() report.Section {
 		if p.date.IsZero() {
 			continue
 		}
-		y := fmt.Sprintf("%04d", p.date.Year)
 		for _, n := range p.all() {
 			if m, ok := named[n]; ok {
-				m[y]++
+				m[label(p.date)]++
 			}
 		}
 	}
-	// The charts run over every year; the tables list the years with articles.
-	pt := &report.Table{Caption: "Articles naming each person, by year.", Columns: append([]string{"year", "articles"}, names...),
-		Note: "articles: all articles of the year; years without articles are left out. Counts from the RW lists, as 'baokan persons'."}
-	wt := &report.Table{Caption: "Words per 10,000 words, by year.", Columns: append([]string{"year", "words"}, words...),
-		Note: "words: the words kept in the year's articles (the denominator); years without articles are left out. As 'baokan terms --by year --top 0'."}
-	personLines := chart.Lines{XLabel: "year", YLabel: "articles", Categories: years}
+	// The charts run over every period; the tables list the periods with articles.
+	pt := &report.Table{Caption: fmt.Sprintf("Articles naming each person, by %s.", unit), Columns: append([]string{unit, "articles"}, names...),
+		Note: fmt.Sprintf("articles: all articles of the %s; %ss without articles are left out. Counts from the RW lists, as 'baokan persons'.", unit, unit)}
+	wt := &report.Table{Caption: fmt.Sprintf("Words per 10,000 words, by %s.", unit), Columns: append([]string{unit, "words"}, words...),
+		Note: fmt.Sprintf("words: the words kept in the %s's articles (the denominator); %ss without articles are left out. As 'baokan terms --by %s --top 0'.", unit, unit, unit)}
+	personLines := chart.Lines{XLabel: unit, YLabel: "articles", Categories: periods}
 	for _, n := range names {
-		personLines.Series = append(personLines.Series, chart.Series{Name: n, Values: make([]float64, len(years))})
+		personLines.Series = append(personLines.Series, chart.Series{Name: n, Values: make([]float64, len(periods))})
 	}
-	wordLines := chart.Lines{XLabel: "year", YLabel: "per 10,000 words", Categories: years}
+	wordLines := chart.Lines{XLabel: unit, YLabel: "per 10,000 words", Categories: periods}
 	for _, w := range words {
-		wordLines.Series = append(wordLines.Series, chart.Series{Name: w, Values: make([]float64, len(years))})
+		wordLines.Series = append(wordLines.Series, chart.Series{Name: w, Values: make([]float64, len(periods))})
 	}
-	for i, y := range years {
-		c, ok := d.years.Lookup(y)
+	for i, p := range periods {
+		c, ok := counts.Lookup(p)
 		if !ok {
 			c = terms.NewCounter()
 		}
 		for j, n := range names {
-			personLines.Series[j].Values[i] = float64(named[n][y])
+			personLines.Series[j].Values[i] = float64(named[n][p])
 		}
 		for j, w := range words {
 			wordLines.Series[j].Values[i] = terms.Per10k(c.Count(w), c.Tokens())
 		}
-		if articles[y] == 0 {
+		if articles[p] == 0 {
 			continue
 		}
-		prow, wrow := []any{y, articles[y]}, []any{y, c.Tokens()}
+		prow, wrow := []any{p, articles[p]}, []any{p, c.Tokens()}
 		for _, n := range names {
-			prow = append(prow, named[n][y])
+			prow = append(prow, named[n][p])
 		}
 		for _, w := range words {
 			wrow = append(wrow, terms.Per10k(c.Count(w), c.Tokens()))
 		}
 		pt.Rows, wt.Rows = append(pt.Rows, prow), append(wt.Rows, wrow)
 	}
+	first, last := periods[0], periods[len(periods)-1]
 	s.Blocks = append(s.Blocks, b.figs.figure("timeline-persons", personLines,
-		fmt.Sprintf("Line chart of the articles naming %s, year by year from %s to %s.", strings.Join(names, ", "), years[0], years[len(years)-1]),
-		"Articles naming each person, by year.")...)
+		fmt.Sprintf("Line chart of the articles naming %s, %s by %s from %s to %s.", strings.Join(names, ", "), unit, unit, first, last),
+		fmt.Sprintf("Articles naming each person, by %s.", unit))...)
 	s.Blocks = append(s.Blocks, b.figs.figure("timeline-words", wordLines,
-		fmt.Sprintf("Line chart of %s per 10,000 words, year by year from %s to %s.", strings.Join(words, ", "), years[0], years[len(years)-1]),
-		"Words per 10,000 words, by year (0 in years without articles).")...)
+		fmt.Sprintf("Line chart of %s per 10,000 words, %s by %s from %s to %s.", strings.Join(words, ", "), unit, unit, first, last),
+		fmt.Sprintf("Words per 10,000 words, by %s (0 in %ss without articles).", unit, unit))...)
 	s.Blocks = append(s.Blocks, pt, wt)
-	b.repro = append(b.repro, "baokan terms --by year --top 0")
+	b.repro = append(b.repro, fmt.Sprintf("baokan terms --by %s --top 0", unit))
 	return s
 }
 
-// yearRange lists every year from first to last, both dated.
-func yearRange(first, last corpus.Date) []string {
+// periodRange lists every year ("1962") or month ("1962-10") from first to last, both
+// dated, labelled as the groupings label them.
+func periodRange(unit string, first, last corpus.Date) []string {
 	if first.IsZero() {
 		return nil
 	}
-	var years []string
-	for y := first.Year; y <= last.Year; y++ {
-		years = append(years, fmt.Sprintf("%04d", y))
+	var periods []string
+	switch unit {
+	case "month":
+		for m := first.Year*12 + int(first.Month) - 1; m <= last.Year*12+int(last.Month)-1; m++ {
+			periods = append(periods, fmt.Sprintf("%04d-%02d", m/12, m%12+1))
+		}
+	default:
+		for y := first.Year; y <= last.Year; y++ {
+			periods = append(periods, fmt.Sprintf("%04d", y))
+		}
 	}
-	return years
+	return periods
+}
+
+// monthSpan is the number of calendar months from first to last, both included (0 when
+// no date is known).
+func monthSpan(first, last corpus.Date) int {
+	if first.IsZero() {
+		return 0
+	}
+	return (last.Year*12 + int(last.Month)) - (first.Year*12 + int(first.Month)) + 1
 }
 
 func (b *reportBuilder) methodsSection(io *streams, args []string) report.Section {
@@ -929,7 +978,7 @@ func (b *reportBuilder) methodsSection(io *streams, args []string) report.Sectio
 		&report.Code{Caption: "Keyness", Text: keyness.Formulas()},
 		&report.Code{Caption: "Persons from RW lists", Text: personsRulesHelp},
 		&report.Code{Caption: "Co-mention network", Text: network.MeasuresHelp},
-		&report.Code{Caption: "Reproducing the tables", Text: "Each table is also the output of a command (with the same corpus, filter and word flags):\n" + strings.Join(b.repro, "\n")},
+		&report.Code{Caption: "Reproducing the tables", Text: "Each table is also the output of one of these commands:\n" + strings.Join(b.reproLines(args), "\n")},
 	)
 	return s
 }
@@ -1081,4 +1130,73 @@ func (f *figureMaker) figure(name string, c chart.Chart, alt, caption string) []
 		return []report.Block{report.Paragraph(fmt.Sprintf("[Figure omitted: %s. %v]", caption, err))}
 	}
 	return []report.Block{&report.Figure{Name: name, Format: f.format, Data: buf.Bytes(), Alt: alt, Caption: caption}}
+}
+
+// Groups of flags that other commands share with report, for the commands that reproduce
+// its tables.
+const (
+	corpusGroup = "corpus"
+	wordsGroup  = "words"
+	personGroup = "persons"
+)
+
+// passOnFlags collects the flags given on the command line that change results and that
+// other commands take: the corpus filters, the word flags and the person flags, each
+// written as the command line takes it back.
+func passOnFlags(c *cobra.Command) map[string][]string {
+	groups := map[string]map[string]bool{}
+	for group, add := range map[string]func(*cobra.Command){
+		corpusGroup: func(c *cobra.Command) { addCorpusReadFlags(c, &corpusOptions{}) },
+		wordsGroup:  func(c *cobra.Command) { addWordFlags(c, &wordFlags{}) },
+		personGroup: func(c *cobra.Command) { addRWPersonFlags(c, &personFlags{}) },
+	} {
+		probe := &cobra.Command{}
+		add(probe)
+		groups[group] = map[string]bool{}
+		probe.Flags().VisitAll(func(f *pflag.Flag) { groups[group][f.Name] = true })
+	}
+	// These change what is printed on stderr or how fast, not the results.
+	for _, name := range []string{"workers", "strict", "verbose", "quiet"} {
+		delete(groups[corpusGroup], name)
+	}
+	out := map[string][]string{}
+	c.Flags().Visit(func(f *pflag.Flag) { // in name order
+		for group, names := range groups {
+			if !names[f.Name] {
+				continue
+			}
+			if f.Value.Type() == "bool" && f.Value.String() == "true" {
+				out[group] = append(out[group], "--"+f.Name)
+			} else {
+				out[group] = append(out[group], "--"+f.Name+"="+shellQuote(f.Value.String()))
+			}
+		}
+	})
+	return out
+}
+
+// reproLines completes each command of b.repro with the flags it shares with this run and
+// the corpus.
+func (b *reportBuilder) reproLines(args []string) []string {
+	var lines []string
+	for _, line := range b.repro {
+		parts := strings.Fields(line)
+		groups := []string{corpusGroup}
+		switch parts[1] {
+		case "terms", "keywords", "keyness":
+			groups = append(groups, wordsGroup)
+		case "persons", "network":
+			groups = append(groups, personGroup)
+		}
+		for _, g := range groups {
+			for _, f := range b.o.passOn[g] {
+				line += " " + f
+			}
+		}
+		for _, a := range args {
+			line += " " + shellQuote(a)
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -233,9 +233,21 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 	}
 	checkSideBySide(t, "keywords by decade", keywords, want)
 
-	// Keyness = baokan keyness with the target the report states.
+	// Keyness = baokan keyness with the target the report states, run as the methods'
+	// "Reproducing the tables" writes it.
+	var keynessArgs []string
+	for _, p := range elements(doc, atom.Pre) {
+		for _, line := range strings.Split(textOf(p), "\n") {
+			if strings.HasPrefix(line, "baokan keyness ") {
+				keynessArgs = shellWords(t, strings.TrimPrefix(line, "baokan "))
+			}
+		}
+	}
+	if want := "keyness --target from=2000-01-01,to=2009-12-31 --min-count 5 --top 10"; strings.Join(keynessArgs, " ") != want {
+		t.Errorf("the methods reproduce keyness with %q, want %q", keynessArgs, want)
+	}
 	var over, under [][]string
-	for _, r := range csvRows(t, "keyness", "--target", "from=2000-01-01,to=2009-12-31", "--top", "10")[1:] {
+	for _, r := range csvRows(t, keynessArgs...)[1:] {
 		row := append(append([]string{}, r[:8]...), r[10]) // without chi2 and use
 		if r[9] == keyness.Over.String() {
 			over = append(over, row)
@@ -293,7 +305,7 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 		pres += textOf(p) + "\n"
 	}
 	for _, s := range []string{"baokan report -q -o " + dir + " --workers 1", keyness.Formulas(),
-		strings.TrimSpace(network.MeasuresHelp), termsColumnsHelp, "baokan keyness --target 'from=2000-01-01,to=2009-12-31'"} {
+		strings.TrimSpace(network.MeasuresHelp), termsColumnsHelp, "baokan keyness --target from=2000-01-01,to=2009-12-31 --min-count 5 --top 10"} {
 		if !strings.Contains(pres, s) {
 			t.Errorf("the methods lack %.60q", s)
 		}
@@ -522,5 +534,70 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// shellWords splits a command line as a POSIX shell does, for the quoting shellQuote
+// writes (plain words and single-quoted strings).
+func shellWords(t *testing.T, line string) []string {
+	t.Helper()
+	var words []string
+	var cur strings.Builder
+	inQuote, inWord := false, false
+	for _, r := range line {
+		switch {
+		case inQuote && r == '\'':
+			inQuote = false
+		case inQuote:
+			cur.WriteRune(r)
+		case r == '\'':
+			inQuote, inWord = true, true
+		case r == ' ':
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inQuote {
+		t.Fatalf("unclosed quote in %q", line)
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// TestReportShortCorpusMonthly: a corpus of two years gets periods of a year and
+// timelines by month.
+func TestReportShortCorpusMonthly(t *testing.T) {
+	filter := []string{"--from", "1995-01-01", "--to", "1996-12-31"}
+	dir := writeReport(t, append([]string{"--no-corpus-words", "--figures", "none"}, filter...)...)
+	doc := parseHTMLFile(t, filepath.Join(dir, "index.html"))
+	tables := tablesOf(doc)
+	if len(elements(doc, atom.Img)) != 0 {
+		t.Error("--figures none drew figures")
+	}
+	// Months with articles, as `baokan stats --by month` counts them over the same filter.
+	months := map[string]string{}
+	for _, r := range csvRows(t, append([]string{"stats", "--by", "month"}, filter...)...)[1:] {
+		months[r[0]] = r[1]
+	}
+	timeline := findTable(t, tables, "Articles naming each person, by month")
+	if len(timeline.rows) != len(months) {
+		t.Errorf("%d months in the timeline, stats has %d", len(timeline.rows), len(months))
+	}
+	for _, r := range timeline.rows {
+		if months[r[0]] != r[1] {
+			t.Errorf("month %s: %s articles, stats says %s", r[0], r[1], months[r[0]])
+		}
+	}
+	findTable(t, tables, "The 10 most frequent words of each year")
+	if !strings.Contains(textOf(doc), "from=1996-01-01,to=1996-12-31 (the default: the latest year, 1996)") {
+		t.Error("the keyness target is not the latest year")
 	}
 }
