@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baokan/baokan/analysis/burst"
+	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/timeline"
 	"github.com/baokan/baokan/corpus"
@@ -56,7 +57,8 @@ Series (one row per period and series, periods in order, series in the order bel
   --term-regex RE   kept words matching the regular expression RE (Go syntax, unanchored:
                     ^导弹 for words that start with 导弹), each counted (repeatable)
   --person P        articles whose RW persons include P, resolved as 'baokan persons'
-                    does (毛主席 → 毛泽东; see the persons flags) (repeatable)
+                    does (see the persons flags); P itself is resolved the same way, so
+                    --person 毛主席 counts 毛泽东 (said on stderr) (repeatable)
   --topic T         articles with T among their GJ topics (exact) (repeatable)
   --genre-series G  articles with G among their TC genres (exact) (repeatable; --genre is
                     the corpus filter)
@@ -263,18 +265,24 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		quiet := o.corpusOptions
 		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 		quiet.skipBody = !o.fromText
-		arts, _, err := collectPersons(io, &quiet, &o.personFlags, args, nil)
+		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, nil)
 		if err != nil {
 			return nil, err
 		}
+		asked := o.askedPersons(io, resolver)
 		// Both passes see the articles in corpus order: walk the list alongside.
 		next := 0
+		var names []string
 		personsOf = func(a *corpus.Article) []string {
-			if next < len(arts) && arts[next].path == a.Path && arts[next].line == a.Line {
-				next++
-				return arts[next-1].all()
+			if next >= len(arts) || arts[next].path != a.Path || arts[next].line != a.Line {
+				return nil
 			}
-			return nil
+			next++
+			names = names[:0]
+			for _, name := range arts[next-1].all() {
+				names = append(names, asked[name]...)
+			}
+			return names
 		}
 	}
 	if needWords {
@@ -306,6 +314,24 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		agg.Add(d)
 	}
 	return s.close(), nil
+}
+
+// askedPersons maps each resolved name to the --person values that ask for it: a name
+// asked as an alias (毛主席) is resolved as the RW lists are (毛泽东), and said so on stderr.
+func (o *timelineOptions) askedPersons(io *streams, resolver *persons.Resolver) map[string][]string {
+	asked := map[string][]string{}
+	for _, name := range o.persons {
+		resolved := persons.Persons(resolver.Resolve([]string{name}, corpus.Date{}))
+		canonical := name
+		if len(resolved) == 1 && resolved[0] != name {
+			canonical = resolved[0]
+			if !o.quiet {
+				fmt.Fprintf(io.err, "baokan: --person %s counts the RW lists' %s\n", name, canonical)
+			}
+		}
+		asked[canonical] = append(asked[canonical], name)
+	}
+	return asked
 }
 
 // floatCell returns v, or nil (an empty cell, null in JSON) for NaN.
