@@ -177,3 +177,28 @@ func TestMovingAverage(t *testing.T) {
 		}
 	}
 }
+
+// TestAddAllocatesNothing: once a period exists and the regex has met the words, adding an
+// article allocates nothing, however many words it has.
+func TestAddAllocatesNothing(t *testing.T) {
+	a, _ := New(Month, testSeries(t))
+	d := testDocs[0]
+	a.Add(d)
+	if n := testing.AllocsPerRun(100, func() { a.Add(d) }); n != 0 {
+		t.Errorf("Add allocates %v times an article", n)
+	}
+}
+
+func BenchmarkAdd(b *testing.B) {
+	re, _ := Regex("^导弹")
+	a, _ := New(Month, []Series{Total(Articles), Total(Tokens), Of(Term, "古巴"), Of(Term, "导弹"), re, Of(Person, "毛泽东")})
+	words := make([]string, 0, 400)
+	for i := range 400 {
+		words = append(words, []string{"古巴", "导弹", "危机", "美国", "苏联", "的", "人民"}[i%7])
+	}
+	d := Doc{Date: date("1962-10-28"), Page: 1, Chars: 1000, Words: words, Persons: []string{"毛泽东", "周恩来"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Add(d)
+	}
+}

@@ -408,3 +408,24 @@ func TestTimelineSampleSummary(t *testing.T) {
 		t.Errorf("decades %v hold %d articles, want the sample's 30", labels, sum)
 	}
 }
+
+// TestTimelinePersonAlias: --person 毛主席 counts what --person 毛泽东 counts (the built-in
+// alias table maps the one to the other), and says so.
+func TestTimelinePersonAlias(t *testing.T) {
+	code, out, errOut := baokanRun(t, "timeline", "--by", "decade", "--series", "", "--person", "毛主席", "--person", "毛泽东", "--format", "csv")
+	if code != 0 || !strings.Contains(errOut, "--person 毛主席 counts the RW lists' 毛泽东") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows := readCSV(t, out)
+	sum := 0
+	for i := 1; i+1 < len(rows); i += 2 {
+		alias, name := rows[i], rows[i+1]
+		if alias[1] != "person:毛主席" || name[1] != "person:毛泽东" || strings.Join(alias[2:], ",") != strings.Join(name[2:], ",") {
+			t.Errorf("%v and %v differ", alias, name)
+		}
+		sum += atoiCell(t, name[2])
+	}
+	if sum == 0 {
+		t.Error("毛泽东 is in no article of the sample: the test checks nothing")
+	}
+}
