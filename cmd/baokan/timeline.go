@@ -219,7 +219,11 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 		return err
 	}
 	if n := agg.Undated(); n > 0 && !o.quiet {
-		fmt.Fprintf(io.err, "baokan: %d articles without a valid date are in no period\n", n)
+		if n == 1 {
+			fmt.Fprintln(io.err, "baokan: 1 article without a valid date is in no period")
+		} else {
+			fmt.Fprintf(io.err, "baokan: %d articles without a valid date are in no period\n", n)
+		}
 	}
 	tab := agg.Table()
 	bursts := make([][]burst.Burst, len(series))

@@ -429,3 +429,28 @@ func TestTimelinePersonAlias(t *testing.T) {
 		t.Error("毛泽东 is in no article of the sample: the test checks nothing")
 	}
 }
+
+// TestTimelineUndatedCounted: an article with an impossible date (1962-13-05) is in no
+// period, and said so on stderr; the other two are counted.
+func TestTimelineUndatedCounted(t *testing.T) {
+	dir := t.TempDir()
+	article := func(date, title string) string {
+		return "〖ZQ/总期〗1〖-ZQ/总期〗\n〖RQ/日期〗" + date + "〖-RQ/日期〗\n〖BH/版号〗01〖-BH/版号〗\n" +
+			"〖TH/条号〗1〖-TH/条号〗\n〖BT/标题〗" + title + "〖-BT/标题〗\n〖ZW/正文〗\n    正文。\n〖-ZW/正文〗\n"
+	}
+	for name, text := range map[string]string{
+		"a.txt": article("19621005", "甲"), "b.txt": article("19621305", "乙"), "c.txt": article("19621231", "丙"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := baokanRun(t, "timeline", dir, "--by", "quarter", "--format", "csv")
+	if code != 0 || !strings.Contains(errOut, "1 article without a valid date is in no period") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	// 1962-10-05 and 1962-12-31 are both in 1962-Q4.
+	if rows := readCSV(t, out); len(rows) != 2 || rows[1][0] != "1962-Q4" || rows[1][2] != "2" {
+		t.Errorf("rows %v, want 1962-Q4 with 2 articles", rows)
+	}
+}
