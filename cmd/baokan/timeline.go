@@ -206,7 +206,7 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 		return fmt.Errorf("--value %q: choose count, per_10k or share", o.value)
 	}
 	if o.chart != "" {
-		if err := checkChartPath(o.chart); err != nil {
+		if err := o.checkChart(); err != nil {
 			return err
 		}
 	}

@@ -382,6 +382,7 @@ func TestTimelineUsageErrors(t *testing.T) {
 		{[]string{"--value", "mean"}, "--value"},
 		{[]string{"--person", "毛泽东", "--person", "毛泽东"}, "twice"},
 		{[]string{"--chart", "t.gif"}, ".gif"},
+		{[]string{"--chart", "t.png", "--font", "/nonexistent.ttf"}, "--font"},
 	} {
 		code, _, errOut := baokanRun(t, append([]string{"timeline"}, c.args...)...)
 		if code != 1 || !strings.Contains(errOut, c.msg) {
