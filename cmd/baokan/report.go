@@ -16,9 +16,11 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/baokan/baokan/analysis/burst"
 	"github.com/baokan/baokan/analysis/keyness"
 	"github.com/baokan/baokan/analysis/network"
 	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/terms"
 	"github.com/baokan/baokan/analysis/tfidf"
 	"github.com/baokan/baokan/corpus"
@@ -200,6 +202,11 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	}
 	if target != nil {
 		d.target, d.refer = terms.NewCounter(), terms.NewCounter()
+	}
+	// The words asked for are added to the segmenter's dictionary, as 'baokan timeline'
+	// does, so that they are counted whole.
+	for _, t := range o.terms {
+		o.extraWords = append(o.extraWords, segment.Word{Text: t})
 	}
 	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
@@ -879,15 +886,72 @@ func (b *reportBuilder) timelineSection() report.Section {
 		}
 		pt.Rows, wt.Rows = append(pt.Rows, prow), append(wt.Rows, wrow)
 	}
+	// Bursts on the raw counts: articles naming a person among the period's articles,
+	// occurrences of a word among the period's words.
+	model := burst.Default()
+	bt := &report.Table{Caption: fmt.Sprintf("Bursts of the persons and words followed (Kleinberg's two-state automaton, s = %g, γ = %g).", model.S, model.Gamma),
+		Columns: []string{"series", "start", "end", "periods", "level", "weight"},
+		Note:    "weight: Σ over the burst of σ(0,t) − σ(1,t), how much better the burst state explains it. As 'baokan timeline --by " + unit + " --bursts' (see the methods)."}
+	addBursts := func(lines *chart.Lines, kind string, r func(i, j int) int, d func(i int) int) error {
+		for j := range lines.Series {
+			rs, ds := make([]int, len(periods)), make([]int, len(periods))
+			for i := range periods {
+				rs[i], ds[i] = r(i, j), d(i)
+			}
+			bursts, err := model.Bursts(rs, ds)
+			if err != nil {
+				return err
+			}
+			for _, bu := range bursts {
+				lines.Series[j].Bursts = append(lines.Series[j].Bursts, chart.Span{From: bu.Start, To: bu.End, Level: bu.Level})
+				bt.Rows = append(bt.Rows, []any{kind + ":" + lines.Series[j].Name, periods[bu.Start], periods[bu.End], bu.End - bu.Start + 1, bu.Level, bu.Weight})
+			}
+		}
+		return nil
+	}
+	tokensOf := func(i int) int {
+		if c, ok := counts.Lookup(periods[i]); ok {
+			return int(c.Tokens())
+		}
+		return 0
+	}
+	// Words first, as 'baokan timeline' lists its series.
+	err := addBursts(&wordLines, "term", func(i, j int) int {
+		if c, ok := counts.Lookup(periods[i]); ok {
+			return int(c.Count(words[j]))
+		}
+		return 0
+	}, tokensOf)
+	if err == nil {
+		err = addBursts(&personLines, "person", func(i, j int) int { return named[names[j]][periods[i]] }, func(i int) int { return articles[periods[i]] })
+	}
+	if err != nil {
+		s.Blocks = append(s.Blocks, report.Paragraph("Bursts could not be computed: "+err.Error()))
+	}
+	b.param("bursts", fmt.Sprintf("Kleinberg (2002), two states, s = %g, γ = %g, on the counts by %s", model.S, model.Gamma, unit))
+
 	first, last := periods[0], periods[len(periods)-1]
 	s.Blocks = append(s.Blocks, b.figs.figure("timeline-persons", personLines,
 		fmt.Sprintf("Line chart of the articles naming %s, %s by %s from %s to %s.", strings.Join(names, ", "), unit, unit, first, last),
-		fmt.Sprintf("Articles naming each person, by %s.", unit))...)
+		fmt.Sprintf("Articles naming each person, by %s; bursts shaded.", unit))...)
 	s.Blocks = append(s.Blocks, b.figs.figure("timeline-words", wordLines,
 		fmt.Sprintf("Line chart of %s per 10,000 words, %s by %s from %s to %s.", strings.Join(words, ", "), unit, unit, first, last),
-		fmt.Sprintf("Words per 10,000 words, by %s (0 in %ss without articles).", unit, unit))...)
+		fmt.Sprintf("Words per 10,000 words, by %s (0 in %ss without articles); bursts shaded.", unit, unit))...)
+	if len(bt.Rows) == 0 {
+		s.Blocks = append(s.Blocks, report.Paragraph("No burst: no person or word followed here comes in bursts."))
+	} else {
+		s.Blocks = append(s.Blocks, bt)
+	}
 	s.Blocks = append(s.Blocks, pt, wt)
 	b.repro = append(b.repro, fmt.Sprintf("baokan terms --by %s --top 0", unit))
+	var series []string
+	for _, w := range words {
+		series = append(series, "--term "+shellQuote(w))
+	}
+	for _, n := range names {
+		series = append(series, "--person "+shellQuote(n))
+	}
+	b.repro = append(b.repro, fmt.Sprintf("baokan timeline --by %s --bursts %s", unit, strings.Join(series, " ")))
 	return s
 }
 
@@ -977,6 +1041,7 @@ func (b *reportBuilder) methodsSection(io *streams, args []string) report.Sectio
 			"\n\nThe scheme used:\n" + tfidf.Scheme{TF: tfidf.Raw, IDF: tfidf.Smooth, L2: true}.Formula() + "\n\nThe schemes 'baokan keywords' offers:\n" + tfidf.Formulas()},
 		&report.Code{Caption: "Keyness", Text: keyness.Formulas()},
 		&report.Code{Caption: "Persons from RW lists", Text: personsRulesHelp},
+		&report.Code{Caption: "Bursts", Text: burstFormulaHelp + "\nweight = Σ over the burst of σ(0,t) − σ(1,t) (Kleinberg's burst weight). Persons: r_t = articles naming the\nperson, d_t = the period's articles; words: r_t = occurrences, d_t = the period's words."},
 		&report.Code{Caption: "Co-mention network", Text: network.MeasuresHelp},
 		&report.Code{Caption: "Reproducing the tables", Text: "Each table is also the output of one of these commands:\n" + strings.Join(b.reproLines(args), "\n")},
 	)
@@ -995,6 +1060,9 @@ func (b *reportBuilder) wordParams() [][]any {
 	}
 	if !wf.noCorpusWords {
 		seg += ", with the corpus's RW persons and GJ topics added to the dictionary"
+	}
+	if len(b.o.terms) > 0 {
+		seg += "; the --term words added to the dictionary (as 'baokan timeline --term' does; for 'baokan terms' give them in a --dict file)"
 	}
 	stop := "built-in Chinese list"
 	switch {

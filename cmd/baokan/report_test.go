@@ -299,13 +299,27 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 		}
 	}
 
+	// Bursts = baokan timeline --bursts, run as the methods write it.
+	var timelineArgs []string
+	for _, p := range elements(doc, atom.Pre) {
+		for _, line := range strings.Split(textOf(p), "\n") {
+			if strings.HasPrefix(line, "baokan timeline ") {
+				timelineArgs = shellWords(t, strings.TrimPrefix(line, "baokan "))
+			}
+		}
+	}
+	if len(timelineArgs) == 0 {
+		t.Fatal("the methods do not reproduce the bursts")
+	}
+	compareRows(t, "bursts", findTable(t, tables, "Bursts of the persons and words").rows, csvRows(t, timelineArgs...)[1:])
+
 	// Methods: the command line, and the formulas as the commands' --help states them.
 	pres := ""
 	for _, p := range elements(doc, atom.Pre) {
 		pres += textOf(p) + "\n"
 	}
 	for _, s := range []string{"baokan report -q -o " + dir + " --workers 1", keyness.Formulas(),
-		strings.TrimSpace(network.MeasuresHelp), termsColumnsHelp, "baokan keyness --target from=2000-01-01,to=2009-12-31 --min-count 5 --top 10"} {
+		strings.TrimSpace(network.MeasuresHelp), termsColumnsHelp, burstFormulaHelp, "baokan keyness --target from=2000-01-01,to=2009-12-31 --min-count 5 --top 10"} {
 		if !strings.Contains(pres, s) {
 			t.Errorf("the methods lack %.60q", s)
 		}

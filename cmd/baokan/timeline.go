@@ -39,6 +39,16 @@ type timelineOptions struct {
 // timelineValues are the --value choices: what --smooth averages and --chart draws.
 var timelineValues = []string{"count", "per_10k", "share"}
 
+// burstFormulaHelp states the burst model, for `timeline --help` and the methods of
+// `baokan report`.
+const burstFormulaHelp = `Kleinberg's two-state automaton for batched arrivals (J. Kleinberg, "Bursty and
+Hierarchical Structure in Streams", KDD 2002, 91–101; Data Mining and Knowledge Discovery 7
+(2003) 373–397, §4 "Enumerating bursts"). In period t, r_t = count of d_t = total; the
+base state emits at p₀ = Σr/Σd, the burst state at p₁ = s·p₀ (capped at 0.9999); a period
+costs σ(i,t) = −ln[C(d_t,r_t) p_i^r_t (1−p_i)^(d_t−r_t)] in state i, going up costs
+γ·ln n (n periods), going down nothing; the cheapest state sequence (Viterbi, from state
+0, ties to the lower state) gives the bursts.`
+
 const timelineHelp = `timeline counts the corpus by period, for time series of how often a person, a word, a
 topic or a genre appears, against the paper's size at the time.
 
@@ -81,13 +91,7 @@ Rates of a period without articles, words or occurrences are empty (null in JSON
 or share; default count) over the period and the N−1 before it (fewer at the start; empty
 cells left out). Bursts are always computed on the raw counts.
 
-Bursts: Kleinberg's two-state automaton for batched arrivals (J. Kleinberg, "Bursty and
-Hierarchical Structure in Streams", KDD 2002, 91–101; Data Mining and Knowledge Discovery 7
-(2003) 373–397, §4 "Enumerating bursts"). In period t, r_t = count of d_t = total; the
-base state emits at p₀ = Σr/Σd, the burst state at p₁ = s·p₀ (capped at 0.9999); a period
-costs σ(i,t) = −ln[C(d_t,r_t) p_i^r_t (1−p_i)^(d_t−r_t)] in state i, going up costs
-γ·ln n (n periods), going down nothing; the cheapest state sequence (Viterbi, from state
-0, ties to the lower state) gives the bursts. --burst-s (default 2) and --burst-gamma
+Bursts: ` + burstFormulaHelp + ` --burst-s (default 2) and --burst-gamma
 (default 1) are the paper's s and γ; --no-bursts leaves the column empty. --bursts lists
 the bursts instead, one row each:
   series,start,end,periods,level,weight
