@@ -590,7 +590,7 @@ func shellWords(t *testing.T, line string) []string {
 // timelines by month.
 func TestReportShortCorpusMonthly(t *testing.T) {
 	filter := []string{"--from", "1995-01-01", "--to", "1996-12-31"}
-	dir := writeReport(t, append([]string{"--no-corpus-words", "--figures", "none"}, filter...)...)
+	dir := writeReport(t, append([]string{"--no-corpus-words", "--figures", "none", "--person", "李鹏", "--term", "合作"}, filter...)...)
 	doc := parseHTMLFile(t, filepath.Join(dir, "index.html"))
 	tables := tablesOf(doc)
 	if len(elements(doc, atom.Img)) != 0 {
@@ -609,6 +609,12 @@ func TestReportShortCorpusMonthly(t *testing.T) {
 		if months[r[0]] != r[1] {
 			t.Errorf("month %s: %s articles, stats says %s", r[0], r[1], months[r[0]])
 		}
+	}
+	if got := strings.Join(timeline.header, ","); got != "month,articles,李鹏" {
+		t.Errorf("persons timeline columns %s, want the --person", got)
+	}
+	if got := strings.Join(findTable(t, tables, "Words per 10,000 words, by month").header, ","); got != "month,words,合作" {
+		t.Errorf("words timeline columns %s, want the --term", got)
 	}
 	findTable(t, tables, "The 10 most frequent words of each year")
 	if !strings.Contains(textOf(doc), "from=1996-01-01,to=1996-12-31 (the default: the latest year, 1996)") {
