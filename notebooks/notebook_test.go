@@ -32,7 +32,7 @@ const pythonPath = "/usr/bin/python3"
 // kernel, pandas, networkx and matplotlib are what the notebooks use.
 var pythonModules = []string{"nbformat", "nbconvert", "ipykernel", "pandas", "networkx", "matplotlib"}
 
-const aptHint = "apt-get install python3-nbconvert python3-ipykernel python3-pandas python3-networkx python3-matplotlib fonts-noto-cjk"
+const aptHint = "apt-get install python3-nbconvert python3-ipykernel python3-pandas python3-networkx python3-matplotlib fonts-wqy-microhei"
 
 // cellTimeout bounds each cell; the slowest (a word command on the sample) takes a few seconds.
 const cellTimeout = 300 * time.Second
