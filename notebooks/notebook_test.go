@@ -464,6 +464,9 @@ func personsNetwork(setup []string) expectation {
 
 func keywordTrends(facts sampleFacts, setup []string) expectation {
 	years := len(facts.perYear)
+	first, _ := strconv.Atoi(facts.first[:4])
+	last, _ := strconv.Atoi(facts.last[:4])
+	span := last - first + 1
 	return expectation{
 		lines: map[string][]string{
 			"setup": setup,
@@ -477,10 +480,23 @@ func keywordTrends(facts sampleFacts, setup []string) expectation {
 			"keywords-cuba": {"article: 1962-10-29 page 3 item 5 赫鲁晓夫肯尼迪互致信件"},
 			// 吕行硕 is a name no dictionary holds; the user dictionary keeps it whole.
 			"segment-dict": {"with --dict:    吕行硕 "},
+			// Every year from the first file's to the last's, empty ones included.
+			"timeline": {
+				fmt.Sprintf("periods: %d (%s–%s), with articles: %d", span, facts.first[:4], facts.last[:4], years),
+				"timeline agrees with terms --by year: True",
+			},
 		},
-		figures: []string{"terms-watch", "keyness-plot"},
+		figures: []string{"terms-watch", "timeline", "keyness-plot"},
 		check: func(t *testing.T, out map[string]cellText) {
 			checkWordMeasures(t, out, years)
+			// Articles naming 毛泽东 in their RW list: 1958, 1959, 1960, 1974, 1976; 江泽民:
+			// 1993, 1994, 1995, 1999, 2000 (read in the files). By decade, 毛 then 江:
+			for _, row := range []string{"1950s 2 0", "1960s 1 0", "1970s 2 0", "1980s 0 0", "1990s 0 4", "2000s 0 1"} {
+				re := `(?m)^` + strings.ReplaceAll(row, " ", `\s+`) + `\s*$`
+				if !regexp.MustCompile(re).MatchString(out["timeline-persons"].stdout) {
+					t.Errorf("timeline --person by decade: no row %q:\n%s", row, out["timeline-persons"].stdout)
+				}
+			}
 		},
 	}
 }
