@@ -71,7 +71,7 @@ func buildReport(io *streams, o *reportOptions, args []string, d *reportData) (*
 
 func (b *reportBuilder) subtitle(args []string) string {
 	st, sum := b.d.stats, b.d.summary
-	src := "the embedded sample of PLA Daily articles"
+	src := "the embedded sample of PLA Daily (解放军报) articles"
 	if len(args) > 0 {
 		src = strings.Join(args, ", ")
 	}
