@@ -62,9 +62,15 @@ nothing fetched), and report.md with its figures in DIR/figures/. Sections:
   4 Persons            top persons (as 'baokan persons --summary'), the co-mention
                        network drawn with its communities, its central figures (as
                        'baokan network')
-  5 Timelines          the top persons and chosen terms year by year
+  5 Timelines          the persons and words followed, by year (by month when the dates
+                       span at most 36 months, or with --by month), with their Kleinberg
+                       bursts (as 'baokan timeline --bursts')
   6 Methods            every formula, parameter and filter, the diagnostics, and the
                        exact command line, so the report can be cited
+
+Every measure is computed as by the command named above, whose --help gives its formula
+and source; the report's methods section states them all, with every parameter, and
+lists the commands that give each table again.
 
 Periods (--by): decade when the corpus spans more than 20 years, else year. Keyness
 target (--target): by default the latest period against the rest. Timelines follow the
@@ -88,17 +94,17 @@ figure.
 	addRWPersonFlags(c, &o.personFlags)
 	f := c.Flags()
 	f.StringVarP(&o.dir, "output", "o", "", "write the report into the folder `DIR` (created if needed; required)")
-	f.StringVar(&o.heading, "heading", "Corpus report", "the report's title, `TEXT`")
+	f.StringVar(&o.heading, "heading", "Corpus report", "the report's title `TEXT`")
 	f.StringVar(&o.by, "by", "", "periods of the word tables: `year|decade|month` (default: decade if the corpus spans more than 20 years, else year)")
 	f.StringVar(&o.target, "target", "", "keyness target, a `FILTER` as for 'baokan keyness' (default: the latest period)")
 	f.StringVar(&o.reference, "reference", "", "keyness reference, a `FILTER` (default: the rest of the corpus)")
 	f.StringArrayVar(&o.terms, "term", nil, "follow the `WORD` over time (repeatable; default: the 5 most over-used words of the keyness target)")
 	f.StringArrayVar(&o.persons, "person", nil, "follow the `PERSON` over time (repeatable; default: the 5 persons named in most articles)")
-	f.IntVar(&o.top, "top", reportTop, "rows of each table (`N`)")
+	f.IntVar(&o.top, "top", reportTop, "`N` rows in each table")
 	f.IntVar(&o.networkTop, "network-top", reportNetworkTop, "persons in the network: the `N` named in most articles (0: all)")
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the Louvain community detection")
 	f.Int64Var(&o.minCount, "min-count", keynessMinCountDef, "keyness: keep words whose target + reference count is at least `N`")
-	f.StringVar(&o.figures, "figures", report.SVG, "figure format: `svg|png|none` (the charts need a font with Chinese glyphs: see 'baokan help report')")
+	f.StringVar(&o.figures, "figures", report.SVG, "`FORMAT` of the figures: svg, png or none (drawing needs a font with Chinese glyphs)")
 	_ = c.MarkFlagRequired("output")
 	return c
 }
