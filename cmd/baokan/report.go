@@ -241,6 +241,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 		d.months = d.periods
 	}
 	d.summary = ws.Summary()
+	if d.summary.Matched == 0 {
+		return fmt.Errorf("no article to report on (%s): check the sources and --from, --to, --page, --genre, --title", d.summary)
+	}
 	d.choosePeriods()
 
 	r, err := buildReport(io, o, args, d)

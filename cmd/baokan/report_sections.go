@@ -106,9 +106,9 @@ func (b *reportBuilder) overviewSection() report.Section {
 		{Value: thousands(sum.DiagnosticsTotal()), Label: "diagnostics"},
 	})
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
-		"%s articles were kept from %s files (%s bytes), %s. Their bodies hold %s characters; %s articles carry an RW list of persons, %s name their authors. Reading raised %s diagnostics (see the methods).",
-		thousands(sum.Matched), thousands(sum.Files), thousands(int(sum.Bytes)), dates, thousands(st.chars),
-		thousands(st.withRW), thousands(st.withAuthors), thousands(sum.DiagnosticsTotal()))))
+		"The report covers %s from %s (%s bytes), %s. Their bodies hold %s characters; %s carry an RW list of persons, %s name their authors. Reading raised %s (see the methods).",
+		countOf(sum.Matched, "article"), countOf(sum.Files, "file"), thousands(int(sum.Bytes)), dates, thousands(st.chars),
+		countOf(st.withRW, "article"), countOf(st.withAuthors, "article"), countOf(sum.DiagnosticsTotal(), "diagnostic"))))
 	if years := periodRange("year", st.first, st.last); len(years) > 0 {
 		var values []float64
 		most, mostYears := 0, []string{}
@@ -307,8 +307,8 @@ func (b *reportBuilder) keynessSection() (report.Section, error) {
 	b.param("keyness G² form", opts.Form.String())
 	b.param("keyness minimum count (target + reference)", o.minCount)
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
-		"Target: %s — %d articles, %d words. Reference: %s — %d articles, %d words. G² is the log-likelihood of Rayson & Garside (2000), p its chi-square upper tail (1 degree of freedom), log_ratio Hardie's (2014) binary log of the ratio of relative frequencies.",
-		targetDesc, tc.Docs(), tc.Tokens(), referenceDesc, rc.Docs(), rc.Tokens())))
+		"Target: %s — %s, %s words. Reference: %s — %s, %s words. G² is the log-likelihood of Rayson & Garside (2000), p its chi-square upper tail (1 degree of freedom), log_ratio Hardie's (2014) binary log of the ratio of relative frequencies.",
+		targetDesc, countOf(int(tc.Docs()), "article"), thousands(int(tc.Tokens())), referenceDesc, countOf(int(rc.Docs()), "article"), thousands(int(rc.Tokens())))))
 	rows, err := keyness.Compare(tc, rc, opts)
 	if errors.Is(err, keyness.ErrEmptyCorpus) {
 		if o.target != "" {
@@ -448,6 +448,14 @@ func (b *reportBuilder) firstAppearances() *report.Table {
 // digits, as every baokan table does).
 func thousands(n int) string {
 	return message.NewPrinter(language.English).Sprintf("%d", n)
+}
+
+// countOf writes "1 article", "2 articles".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }
 
 func networkTopText(n int) string {

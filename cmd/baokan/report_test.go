@@ -526,6 +526,8 @@ func TestReportFlagErrors(t *testing.T) {
 		{[]string{"report", "-o", t.TempDir(), "--target", "from=1962"}, "--target"},
 		{[]string{"report", "-o", t.TempDir(), "--reference", "page=1"}, "--reference needs --target"},
 		{[]string{"report", "-o", t.TempDir(), "--term", " "}, "--term: empty"},
+		{[]string{"report", "-o", t.TempDir(), "--figures", "pdf"}, `--figures "pdf"`},
+		{[]string{"report", "-o", t.TempDir(), "--no-corpus-words", "--from", "2010-01-01"}, "no article to report on"},
 	} {
 		code, _, errOut := baokanRun(t, tc.args...)
 		if code != exitError || !strings.Contains(errOut, tc.want) {
