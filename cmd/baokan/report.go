@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,7 @@ type reportOptions struct {
 	seed       uint64
 	minCount   int64
 	figures    string
+	font       string
 	passOn     map[string][]string // the flags given that other commands take, by group
 }
 
@@ -78,9 +80,9 @@ target (--target): by default the latest period against the rest. Timelines foll
 (default: the 5 words most over-used in the keyness target).
 
 Figures are SVG (text stays text; --figures png for pictures) drawn with a font that has
-Chinese glyphs: $BAOKAN_FONT, else Noto Sans CJK, WenQuanYi or the system's Chinese fonts
-(Debian: apt-get install fonts-noto-cjk). Without one the report says so in place of each
-figure.
+Chinese glyphs: --font FILE, else $BAOKAN_FONT, else Noto Sans CJK, WenQuanYi or the
+system's Chinese fonts (Debian: apt-get install fonts-noto-cjk). Without one the report
+says so in place of each figure.
 
 ` + wordFlagsHelp,
 		Args: cobra.ArbitraryArgs,
@@ -105,6 +107,7 @@ figure.
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the Louvain community detection")
 	f.Int64Var(&o.minCount, "min-count", keynessMinCountDef, "keyness: keep words whose target + reference count is at least `N`")
 	f.StringVar(&o.figures, "figures", report.SVG, "`FORMAT` of the figures: svg, png or none (drawing needs a font with Chinese glyphs)")
+	f.StringVar(&o.font, "font", "", "CJK font `FILE` for the figures (default: one found on the system)")
 	_ = c.MarkFlagRequired("output")
 	return c
 }
@@ -169,6 +172,17 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	people, err := newPersonCollector(&o.personFlags)
 	if err != nil {
 		return err
+	}
+	// The font is looked for before reading, so that its absence is said at once; a font
+	// named with --font must exist.
+	if o.font != "" {
+		if _, err := os.Stat(o.font); err != nil {
+			return fmt.Errorf("--font: %w", err)
+		}
+	}
+	figs := newFigureMaker(o.figures, o.font)
+	if figs.missing != nil && !o.quiet {
+		fmt.Fprintf(io.err, "baokan: the report will have no figures: %v\n", figs.missing)
 	}
 
 	// The one word pass: the overview, the frequency lists, the keyness counts and the
@@ -246,7 +260,7 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	}
 	d.choosePeriods()
 
-	r, err := buildReport(io, o, args, d)
+	r, err := buildReport(io, o, args, d, figs)
 	if err != nil {
 		return err
 	}

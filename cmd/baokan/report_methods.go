@@ -208,13 +208,15 @@ type figureMaker struct {
 	missing error // why there are no figures (no CJK font)
 }
 
-func newFigureMaker(format string) *figureMaker {
+func newFigureMaker(format, font string) *figureMaker {
 	if format == "none" {
 		return &figureMaker{}
 	}
-	font, err := chart.FindFont()
-	if err != nil {
-		return &figureMaker{missing: err}
+	if font == "" {
+		var err error
+		if font, err = chart.FindFont(); err != nil {
+			return &figureMaker{missing: err}
+		}
 	}
 	return &figureMaker{format: format, opts: chart.Options{Font: font}}
 }

@@ -38,11 +38,8 @@ func (b *reportBuilder) param(name string, value any) {
 	b.params = append(b.params, []any{name, value})
 }
 
-func buildReport(io *streams, o *reportOptions, args []string, d *reportData) (*report.Report, error) {
-	b := &reportBuilder{o: o, d: d, figs: newFigureMaker(o.figures)}
-	if b.figs.missing != nil && !o.quiet {
-		fmt.Fprintf(io.err, "baokan: report without figures: %v\n", b.figs.missing)
-	}
+func buildReport(io *streams, o *reportOptions, args []string, d *reportData, figs *figureMaker) (*report.Report, error) {
+	b := &reportBuilder{o: o, d: d, figs: figs}
 	b.arts = d.people.resolve()
 	var t persons.Tally
 	for _, p := range b.arts {
