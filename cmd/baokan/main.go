@@ -4,6 +4,7 @@
 //
 //	baokan stats [CORPUS...]       overview and breakdowns by year, month, page, genre, column
 //	baokan articles [CORPUS...]    one row per article, every field
+//	baokan export [CORPUS...] --parquet DIR   the articles and their words as Parquet tables
 //
 // With no CORPUS, commands read the embedded sample of 30 real articles. Run
 // `baokan help COMMAND` for each command's flags.
@@ -110,7 +111,7 @@ summary goes to stderr, --verbose prints each, --strict turns them into exit sta
 			stopProfile()
 		}
 	}
-	root.AddCommand(newStatsCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io))
+	root.AddCommand(newStatsCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newExportCmd(io))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())
 	})

@@ -21,10 +21,34 @@ type personFlags struct {
 }
 
 func addPersonFlags(c *cobra.Command, o *personFlags) {
+	addResolverFlags(c, o)
+	c.Flags().BoolVar(&o.fromText, "from-text", false, "also find, in titles and bodies, persons known from RW lists anywhere in the corpus (source text)")
+}
+
+// addResolverFlags adds the flags that configure the RW resolver: --aliases, --by-date.
+func addResolverFlags(c *cobra.Command, o *personFlags) {
 	f := c.Flags()
 	f.StringVar(&o.aliases, "aliases", "", "extra aliases from `FILE`, lines alias<TAB>canonical (override the built-in table)")
-	f.BoolVar(&o.fromText, "from-text", false, "also find, in titles and bodies, persons known from RW lists anywhere in the corpus (source text)")
 	f.BoolVar(&o.byDate, "by-date", false, "tell apart persons who share a name by the article's date (布什: 老布什 before 1995, 小布什 from 2000)")
+}
+
+// resolverOptions builds the resolver's options from --by-date and --aliases. The
+// segmenter splits run-together entries the rules cannot; its dictionary takes about
+// 2 s to load, so it is loaded only if some entry needs it.
+func (pf *personFlags) resolverOptions() (persons.Options, error) {
+	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
+	if pf.aliases != "" {
+		f, err := os.Open(pf.aliases)
+		if err != nil {
+			return opts, fmt.Errorf("--aliases: %w", err)
+		}
+		opts.Aliases, err = persons.ParseAliases(f)
+		f.Close()
+		if err != nil {
+			return opts, fmt.Errorf("--aliases %s: %w", pf.aliases, err)
+		}
+	}
+	return opts, nil
 }
 
 // personArticle is one article with its persons.
@@ -57,19 +81,9 @@ func (p *personArticle) all() []string {
 // The articles without persons are counted in noRW by date, when it is not nil, so that
 // measures over all articles can count them.
 func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []string, noRW map[corpus.Date]int) ([]*personArticle, *persons.Resolver, error) {
-	// The segmenter splits run-together entries the rules cannot; its dictionary takes
-	// about 2 s to load, so it is loaded only if some entry needs it.
-	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
-	if pf.aliases != "" {
-		f, err := os.Open(pf.aliases)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--aliases: %w", err)
-		}
-		opts.Aliases, err = persons.ParseAliases(f)
-		f.Close()
-		if err != nil {
-			return nil, nil, fmt.Errorf("--aliases %s: %w", pf.aliases, err)
-		}
+	opts, err := pf.resolverOptions()
+	if err != nil {
+		return nil, nil, err
 	}
 	resolver := persons.NewResolver(opts)
 
