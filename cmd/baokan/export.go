@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -45,10 +47,10 @@ pandas, R (arrow), DuckDB, Polars or Spark to take over:
 The join key is article: tokens.article = articles.article. Article numbers count the
 articles exported (after --from, --to, --page, --genre, --title), so they change with the
 filters. The words are those 'baokan terms' counts with the same flags: the sum of its
-counts over all terms is the number of rows of ` + tokensFile + `. persons come from a
-first pass over the RW lists of the whole selection, as in 'baokan persons' (--aliases,
---by-date). --no-tokens writes ` + articlesFile + ` alone, without segmenting (tokens is
-then null).
+counts over all terms is the number of rows of ` + tokensFile + `. persons are resolved
+as 'baokan persons' resolves them (--aliases, --by-date), from the RW lists of the whole
+selection, in two quick passes over the metadata before the main one. --no-tokens writes
+` + articlesFile + ` alone, without segmenting (tokens is then null).
 
 Files: zstd-compressed, data pages v1, row groups of 65,536 articles and 1,048,576 tokens;
 the same corpus and flags give the same bytes whatever --workers. Each file is written
@@ -116,7 +118,12 @@ func runExport(io *streams, flags *pflag.FlagSet, o *exportOptions, args []strin
 	if o.dir == "" {
 		return errors.New("--parquet: want a directory")
 	}
-	resolver, err := learnPersons(io, &o.corpusOptions, &o.personFlags, args)
+	// The segmenters keep about 200 MB live: the GOGC=400 that suits the reader's small
+	// heap would let the heap grow past 1 GB.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
+	people, err := resolvePersons(io, &o.corpusOptions, &o.personFlags, args)
 	if err != nil {
 		return err
 	}
@@ -128,9 +135,9 @@ func runExport(io *streams, flags *pflag.FlagSet, o *exportOptions, args []strin
 			fmt.Fprintf(io.err, "baokan: warning: %s is left from an earlier export and does not match the new %s\n",
 				filepath.Join(o.dir, tokensFile), articlesFile)
 		}
-		return exportArticles(io, o, resolver, args)
+		return exportArticles(io, o, people, args)
 	}
-	return exportWithTokens(io, o, resolver, args)
+	return exportWithTokens(io, o, people, args)
 }
 
 // wordFlagNames returns the names of the word flags.
@@ -142,9 +149,50 @@ func wordFlagNames() map[string]bool {
 	return names
 }
 
-// learnPersons reads the RW lists of the selection (a quiet metadata-only pass) into a
-// resolver, as 'baokan persons' does before resolving any list.
-func learnPersons(io *streams, co *corpusOptions, pf *personFlags, args []string) (*persons.Resolver, error) {
+// personTable holds the resolved persons of every article of the selection, in corpus
+// order: each distinct name once, and each article's persons as indices into the names
+// (a few bytes an article), so that the resolver, and the segmenter it may load, are
+// freed before the word segmenter loads.
+type personTable struct {
+	names []string
+	index map[string]uint32
+	ids   []uint32 // name indices, article after article
+	ends  []uint32 // article i's indices are ids[ends[i-1]:ends[i]]
+}
+
+// add appends the next article's persons.
+func (p *personTable) add(names []string) {
+	for _, n := range names {
+		id, ok := p.index[n]
+		if !ok {
+			id = uint32(len(p.names))
+			p.index[n] = id
+			p.names = append(p.names, n)
+		}
+		p.ids = append(p.ids, id)
+	}
+	p.ends = append(p.ends, uint32(len(p.ids)))
+}
+
+// article appends article i's persons to dst. The main pass must meet the articles the
+// persons passes met: a corpus changed in between is an error.
+func (p *personTable) article(dst []string, i int64) ([]string, error) {
+	if i >= int64(len(p.ends)) {
+		return nil, fmt.Errorf("the corpus changed while it was read: more articles than the %d of the persons pass", len(p.ends))
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = p.ends[i-1]
+	}
+	for _, id := range p.ids[start:p.ends[i]] {
+		dst = append(dst, p.names[id])
+	}
+	return dst, nil
+}
+
+// resolvePersons gives the persons of every article of the selection as 'baokan persons'
+// finds them: a quiet metadata-only pass learns every RW list, a second resolves each.
+func resolvePersons(io *streams, co *corpusOptions, pf *personFlags, args []string) (*personTable, error) {
 	opts, err := pf.resolverOptions()
 	if err != nil {
 		return nil, err
@@ -153,31 +201,45 @@ func learnPersons(io *streams, co *corpusOptions, pf *personFlags, args []string
 	quiet := *co
 	quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 	quiet.skipBody = true
-	s, err := quiet.open(io, args)
+	each := func(fn func(a *corpus.Article)) error {
+		s, err := quiet.open(io, args)
+		if err != nil {
+			return err
+		}
+		for a, err := range s.reader.All() {
+			if err != nil {
+				s.close()
+				return err
+			}
+			fn(a)
+		}
+		s.close()
+		return nil
+	}
+	if err := each(func(a *corpus.Article) { resolver.Learn(a.RW) }); err != nil {
+		return nil, err
+	}
+	table := &personTable{index: map[string]uint32{}}
+	err = each(func(a *corpus.Article) {
+		if len(a.RW) == 0 {
+			table.add(nil)
+			return
+		}
+		table.add(persons.Persons(resolver.Resolve(a.RW, a.Date)))
+	})
 	if err != nil {
 		return nil, err
 	}
-	for a, err := range s.reader.All() {
-		if err != nil {
-			s.close()
-			return nil, err
-		}
-		resolver.Learn(a.RW)
-	}
-	s.close()
-	return resolver, nil
-}
-
-// articlePersons returns a's distinct persons.
-func articlePersons(r *persons.Resolver, a *corpus.Article) []string {
-	if len(a.RW) == 0 {
-		return nil
-	}
-	return persons.Persons(r.Resolve(a.RW, a.Date))
+	table.index = nil
+	// The resolver's segmenter, if an entry loaded it, is garbage now: collect it before
+	// the word segmenter loads, so that the two are never in memory together.
+	resolver = nil
+	runtime.GC()
+	return table, nil
 }
 
 // exportWithTokens writes both tables in one pass of the word stream.
-func exportWithTokens(io *streams, o *exportOptions, resolver *persons.Resolver, args []string) error {
+func exportWithTokens(io *streams, o *exportOptions, people *personTable, args []string) error {
 	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
@@ -194,8 +256,13 @@ func exportWithTokens(io *streams, o *exportOptions, resolver *persons.Resolver,
 	aw, tw := parquetfile.NewArticleWriter(af.buf), parquetfile.NewTokenWriter(tf.buf)
 	var row parquetfile.Article
 	var id int64
+	var names []string
 	err = ws.Each(func(a *corpus.Article, words []string) error {
-		row.Set(id, a, articlePersons(resolver, a))
+		var err error
+		if names, err = people.article(names[:0], id); err != nil {
+			return err
+		}
+		row.Set(id, a, names)
 		row.SetTokens(len(words))
 		if err := aw.Write(&row); err != nil {
 			return err
@@ -228,7 +295,7 @@ func exportWithTokens(io *streams, o *exportOptions, resolver *persons.Resolver,
 
 // exportArticles writes the articles table alone, reading the corpus without
 // segmenting it.
-func exportArticles(io *streams, o *exportOptions, resolver *persons.Resolver, args []string) error {
+func exportArticles(io *streams, o *exportOptions, people *personTable, args []string) error {
 	s, err := o.open(io, args)
 	if err != nil {
 		return err
@@ -241,9 +308,13 @@ func exportArticles(io *streams, o *exportOptions, resolver *persons.Resolver, a
 	aw := parquetfile.NewArticleWriter(af.buf)
 	var row parquetfile.Article
 	var id int64
+	var names []string
 	for a, err := range s.reader.All() {
 		if err == nil {
-			row.Set(id, a, articlePersons(resolver, a))
+			names, err = people.article(names[:0], id)
+		}
+		if err == nil {
+			row.Set(id, a, names)
 			err = aw.Write(&row)
 			id++
 		}

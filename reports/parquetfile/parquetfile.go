@@ -25,8 +25,8 @@ import (
 // Row-group sizes. A row group is the unit a reader skips or reads in parallel; readers
 // work best with groups of some tens of MB (DuckDB writes 122,880 rows, Arrow up to 1M).
 const (
-	ArticleRowGroup = 65536   // about 20–40 MB of article metadata buffered
-	TokenRowGroup   = 1 << 20 // about 10 MB once dictionary-encoded
+	ArticleRowGroup = 65536   // some 15 MB of metadata, encoded, on the generated corpus
+	TokenRowGroup   = 1 << 20 // about 2 MB once dictionary-encoded and compressed
 )
 
 // Article is one row of the articles table. Lists are never null (an empty list when
