@@ -5,6 +5,7 @@
 //	baokan stats [CORPUS...]       overview and breakdowns by year, month, page, genre, column
 //	baokan articles [CORPUS...]    one row per article, every field
 //	baokan report -o DIR [CORPUS...]  a report to read and cite: index.html and report.md
+//	baokan export [CORPUS...] --parquet DIR   the articles and their words as Parquet tables
 //
 // With no CORPUS, commands read the embedded sample of 30 real articles. Run
 // `baokan help COMMAND` for each command's flags.
@@ -112,7 +113,7 @@ summary goes to stderr, --verbose prints each, --strict turns them into exit sta
 			stopProfile()
 		}
 	}
-	root.AddCommand(newStatsCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newTimelineCmd(io), newReportCmd(io))
+	root.AddCommand(newStatsCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newTimelineCmd(io), newReportCmd(io), newExportCmd(io))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())
 	})

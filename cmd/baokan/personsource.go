@@ -66,21 +66,30 @@ type personCollector struct {
 
 // newPersonCollector builds the resolver of the flags.
 func newPersonCollector(pf *personFlags) (*personCollector, error) {
-	// The segmenter splits run-together entries the rules cannot; its dictionary takes
-	// about 2 s to load, so it is loaded only if some entry needs it.
+	opts, err := pf.resolverOptions()
+	if err != nil {
+		return nil, err
+	}
+	return &personCollector{resolver: persons.NewResolver(opts), noRW: map[corpus.Date]int{}}, nil
+}
+
+// resolverOptions builds the resolver's options from --by-date and --aliases. The
+// segmenter splits run-together entries the rules cannot; its dictionary takes about
+// 2 s to load, so it is loaded only if some entry needs it.
+func (pf *personFlags) resolverOptions() (persons.Options, error) {
 	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
 	if pf.aliases != "" {
 		f, err := os.Open(pf.aliases)
 		if err != nil {
-			return nil, fmt.Errorf("--aliases: %w", err)
+			return opts, fmt.Errorf("--aliases: %w", err)
 		}
 		opts.Aliases, err = persons.ParseAliases(f)
 		f.Close()
 		if err != nil {
-			return nil, fmt.Errorf("--aliases %s: %w", pf.aliases, err)
+			return opts, fmt.Errorf("--aliases %s: %w", pf.aliases, err)
 		}
 	}
-	return &personCollector{resolver: persons.NewResolver(opts), noRW: map[corpus.Date]int{}}, nil
+	return opts, nil
 }
 
 // add learns a's RW list and keeps what the persons layer needs of a.

@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/reports/parquetfile"
+)
+
+type exportOptions struct {
+	corpusOptions
+	wordFlags
+	personFlags
+	dir      string
+	noTokens bool
+}
+
+// The files of an export, in its directory.
+const (
+	articlesFile = "articles.parquet"
+	tokensFile   = "tokens.parquet"
+)
+
+func newExportCmd(io *streams) *cobra.Command {
+	o := &exportOptions{}
+	c := &cobra.Command{
+		Use:   "export [CORPUS...] --parquet DIR",
+		Short: "Write the articles and their words as Parquet tables (pandas, R, DuckDB, Spark)",
+		Long: `export writes the corpus as two Apache Parquet tables into DIR (created if missing), for
+pandas, R (arrow), DuckDB, Polars or Spark to take over:
+
+` + articlesFile + `: one row per article kept by the filters, in corpus order (path, then line).
+` + columnsHelp(parquetfile.ArticleColumns()) + `
+` + tokensFile + `: one row per kept word, sorted by article, then position.
+` + columnsHelp(parquetfile.TokenColumns()) + `
+The join key is article: tokens.article = articles.article. Article numbers count the
+articles exported (after --from, --to, --page, --genre, --title), so they change with the
+filters. The words are those 'baokan terms' counts with the same flags: the sum of its
+counts over all terms is the number of rows of ` + tokensFile + `. persons are resolved
+as 'baokan persons' resolves them (--aliases, --by-date), from the RW lists of the whole
+selection, in two quick passes over the metadata before the main one. --no-tokens writes
+` + articlesFile + ` alone, without segmenting (tokens is then null).
+
+Files: zstd-compressed, data pages v1, row groups of 65,536 articles and 1,048,576 tokens;
+the same corpus and flags give the same bytes whatever --workers. Each file is written
+under a temporary name and renamed when complete.
+
+Reading them:
+  pandas   arts = pd.read_parquet("DIR/articles.parquet")
+           toks = pd.read_parquet("DIR/tokens.parquet")
+           toks.merge(arts[["article", "year"]], on="article").groupby(["year", "term"]).size()
+  R        library(arrow); library(dplyr)
+           arts <- read_parquet("DIR/articles.parquet")
+           open_dataset("DIR/tokens.parquet") |> inner_join(select(arts, article, year), by = "article") |>
+             count(year, term) |> collect()
+  DuckDB   SELECT a.year, t.term, count(*) AS n
+           FROM 'DIR/tokens.parquet' t JOIN 'DIR/articles.parquet' a USING (article)
+           GROUP BY ALL ORDER BY n DESC LIMIT 20;
+  Spark    spark.read.parquet("DIR/tokens.parquet").join(spark.read.parquet("DIR/articles.parquet"), "article")
+
+` + wordFlagsHelp,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error { return runExport(io, c.Flags(), o, args) },
+	}
+	addCorpusFlags(c, &o.corpusOptions)
+	for _, name := range outputOnlyFlags {
+		_ = c.Flags().MarkHidden(name)
+	}
+	addWordFlags(c, &o.wordFlags)
+	addRWPersonFlags(c, &o.personFlags)
+	c.Flags().StringVar(&o.dir, "parquet", "", "write "+articlesFile+" and "+tokensFile+" into `DIR`")
+	c.Flags().BoolVar(&o.noTokens, "no-tokens", false, "write "+articlesFile+" only (no segmentation)")
+	_ = c.MarkFlagRequired("parquet")
+	return c
+}
+
+// outputOnlyFlags are the corpus flags about tables on standard output, which export
+// does not write.
+var outputOnlyFlags = []string{"format", "output", "bom"}
+
+// columnsHelp lists a table's columns for --help.
+func columnsHelp(cols []parquetfile.Column) string {
+	var b strings.Builder
+	for _, c := range cols {
+		fmt.Fprintf(&b, "  %-15s %-17s %s\n", c.Name, c.Type, c.Meaning)
+	}
+	return b.String()
+}
+
+func runExport(io *streams, flags *pflag.FlagSet, o *exportOptions, args []string) error {
+	for _, name := range outputOnlyFlags {
+		if flags.Changed(name) {
+			return fmt.Errorf("--%s: export writes Parquet files into the --parquet directory", name)
+		}
+	}
+	if o.noTokens {
+		var set []string
+		flags.Visit(func(f *pflag.Flag) {
+			if wordFlagNames()[f.Name] {
+				set = append(set, "--"+f.Name)
+			}
+		})
+		if len(set) > 0 {
+			return fmt.Errorf("--no-tokens: %s configure the words, which are not written", strings.Join(set, ", "))
+		}
+	}
+	if o.dir == "" {
+		return errors.New("--parquet: want a directory")
+	}
+	// The segmenters keep about 200 MB live: the GOGC=400 that suits the reader's small
+	// heap would let the heap grow past 1 GB.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
+	people, err := resolvePersons(io, &o.corpusOptions, &o.personFlags, args)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.dir, 0o755); err != nil {
+		return fmt.Errorf("--parquet: %w", err)
+	}
+	if o.noTokens {
+		if _, err := os.Stat(filepath.Join(o.dir, tokensFile)); err == nil && !o.quiet {
+			fmt.Fprintf(io.err, "baokan: warning: %s is left from an earlier export and does not match the new %s\n",
+				filepath.Join(o.dir, tokensFile), articlesFile)
+		}
+		return exportArticles(io, o, people, args)
+	}
+	return exportWithTokens(io, o, people, args)
+}
+
+// wordFlagNames returns the names of the word flags.
+func wordFlagNames() map[string]bool {
+	c := &cobra.Command{}
+	addWordFlags(c, &wordFlags{})
+	names := map[string]bool{}
+	c.Flags().VisitAll(func(f *pflag.Flag) { names[f.Name] = true })
+	return names
+}
+
+// personTable holds the resolved persons of every article of the selection, in corpus
+// order: each distinct name once, and each article's persons as indices into the names
+// (a few bytes an article), so that the resolver, and the segmenter it may load, are
+// freed before the word segmenter loads.
+type personTable struct {
+	names []string
+	index map[string]uint32
+	ids   []uint32 // name indices, article after article
+	ends  []uint32 // article i's indices are ids[ends[i-1]:ends[i]]
+}
+
+// add appends the next article's persons.
+func (p *personTable) add(names []string) {
+	for _, n := range names {
+		id, ok := p.index[n]
+		if !ok {
+			id = uint32(len(p.names))
+			p.index[n] = id
+			p.names = append(p.names, n)
+		}
+		p.ids = append(p.ids, id)
+	}
+	p.ends = append(p.ends, uint32(len(p.ids)))
+}
+
+// article appends article i's persons to dst. The main pass must meet the articles the
+// persons passes met: a corpus changed in between is an error.
+func (p *personTable) article(dst []string, i int64) ([]string, error) {
+	if i >= int64(len(p.ends)) {
+		return nil, fmt.Errorf("the corpus changed while it was read: more articles than the %d of the persons pass", len(p.ends))
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = p.ends[i-1]
+	}
+	for _, id := range p.ids[start:p.ends[i]] {
+		dst = append(dst, p.names[id])
+	}
+	return dst, nil
+}
+
+// resolvePersons gives the persons of every article of the selection as 'baokan persons'
+// finds them: a quiet metadata-only pass learns every RW list, a second resolves each.
+func resolvePersons(io *streams, co *corpusOptions, pf *personFlags, args []string) (*personTable, error) {
+	opts, err := pf.resolverOptions()
+	if err != nil {
+		return nil, err
+	}
+	resolver := persons.NewResolver(opts)
+	quiet := *co
+	quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
+	quiet.skipBody = true
+	each := func(fn func(a *corpus.Article)) error {
+		s, err := quiet.open(io, args)
+		if err != nil {
+			return err
+		}
+		for a, err := range s.reader.All() {
+			if err != nil {
+				s.close()
+				return err
+			}
+			fn(a)
+		}
+		s.close()
+		return nil
+	}
+	if err := each(func(a *corpus.Article) { resolver.Learn(a.RW) }); err != nil {
+		return nil, err
+	}
+	table := &personTable{index: map[string]uint32{}}
+	err = each(func(a *corpus.Article) {
+		if len(a.RW) == 0 {
+			table.add(nil)
+			return
+		}
+		table.add(persons.Persons(resolver.Resolve(a.RW, a.Date)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	table.index = nil
+	// The resolver's segmenter, if an entry loaded it, is garbage now: collect it before
+	// the word segmenter loads, so that the two are never in memory together.
+	resolver = nil
+	runtime.GC()
+	return table, nil
+}
+
+// exportWithTokens writes both tables in one pass of the word stream.
+func exportWithTokens(io *streams, o *exportOptions, people *personTable, args []string) error {
+	ws, err := o.openWords(io, &o.corpusOptions, args)
+	if err != nil {
+		return err
+	}
+	af, err := createParquet(o.dir, articlesFile)
+	if err != nil {
+		return err
+	}
+	tf, err := createParquet(o.dir, tokensFile)
+	if err != nil {
+		af.abort()
+		return err
+	}
+	aw, tw := parquetfile.NewArticleWriter(af.buf), parquetfile.NewTokenWriter(tf.buf)
+	var row parquetfile.Article
+	var id int64
+	var names []string
+	err = ws.Each(func(a *corpus.Article, words []string) error {
+		var err error
+		if names, err = people.article(names[:0], id); err != nil {
+			return err
+		}
+		row.Set(id, a, names)
+		row.SetTokens(len(words))
+		if err := aw.Write(&row); err != nil {
+			return err
+		}
+		if err := tw.WriteArticle(id, words); err != nil {
+			return err
+		}
+		id++
+		return nil
+	})
+	if err == nil {
+		err = errors.Join(aw.Close(), tw.Close())
+	}
+	if err == nil {
+		err = af.commit()
+	}
+	if err == nil {
+		err = tf.commit()
+	}
+	if err != nil {
+		af.abort()
+		tf.abort()
+		return err
+	}
+	if !o.quiet {
+		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s, %d tokens to %s\n", id, af.final, tw.Rows(), tf.final)
+	}
+	return ws.Close()
+}
+
+// exportArticles writes the articles table alone, reading the corpus without
+// segmenting it.
+func exportArticles(io *streams, o *exportOptions, people *personTable, args []string) error {
+	s, err := o.open(io, args)
+	if err != nil {
+		return err
+	}
+	af, err := createParquet(o.dir, articlesFile)
+	if err != nil {
+		s.close()
+		return err
+	}
+	aw := parquetfile.NewArticleWriter(af.buf)
+	var row parquetfile.Article
+	var id int64
+	var names []string
+	for a, err := range s.reader.All() {
+		if err == nil {
+			names, err = people.article(names[:0], id)
+		}
+		if err == nil {
+			row.Set(id, a, names)
+			err = aw.Write(&row)
+			id++
+		}
+		if err != nil {
+			s.close()
+			af.abort()
+			return err
+		}
+	}
+	verdict := s.close()
+	err = aw.Close()
+	if err == nil {
+		err = af.commit()
+	}
+	if err != nil {
+		af.abort()
+		return err
+	}
+	if !o.quiet {
+		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s\n", id, af.final)
+	}
+	return verdict
+}
+
+// parquetOut is one output file, written under a temporary name and renamed when
+// complete, so that a failed or interrupted export leaves no truncated table under the
+// final name.
+type parquetOut struct {
+	f          *os.File
+	buf        *bufio.Writer
+	tmp, final string
+	done       bool
+}
+
+func createParquet(dir, name string) (*parquetOut, error) {
+	final := filepath.Join(dir, name)
+	tmp := final + ".partial"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return nil, err
+	}
+	return &parquetOut{f: f, buf: bufio.NewWriterSize(f, 1<<20), tmp: tmp, final: final}, nil
+}
+
+// commit flushes and closes the file, and gives it its final name.
+func (p *parquetOut) commit() error {
+	err := p.buf.Flush()
+	if cerr := p.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(p.tmp, p.final)
+	}
+	p.done = err == nil
+	return err
+}
+
+// abort removes the temporary file, unless commit succeeded.
+func (p *parquetOut) abort() {
+	if p.done {
+		return
+	}
+	p.f.Close()
+	os.Remove(p.tmp)
+}
