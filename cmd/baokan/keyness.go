@@ -75,6 +75,7 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if opts.Form, err = keyness.ParseG2Form(o.form); err != nil {
 		return fmt.Errorf("--g2: %w", err)
 	}
+	o.textless = true // words and metadata only
 	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
 		return err

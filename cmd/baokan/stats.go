@@ -80,6 +80,7 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.textless = true // body sizes only
 	s, err := o.open(io, args)
 	if err != nil {
 		return err
@@ -94,9 +95,9 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 			s.close()
 			return err
 		}
-		n := a.BodyChars()
+		paragraphs, n := s.bodySize(a)
 		chars += n
-		if len(a.Body) > 0 {
+		if paragraphs > 0 {
 			withBody++
 		}
 		if len(a.RW) > 0 {

@@ -105,6 +105,7 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 // second pass; closeErr is the first pass's verdict (--strict), to return once the output
 // is written.
 func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus.Article) []string, args []string) (ws *wordStream, all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
+	o.textless = true // words and metadata only
 	if ws, err = wf.openWords(io, o, args); err != nil {
 		return nil, nil, nil, nil, err
 	}

@@ -1,14 +1,20 @@
 package main
 
 import (
+	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/tokens"
+	"github.com/baokan/baokan/analysis/tokens/cache"
 	"github.com/baokan/baokan/corpus"
 )
 
 // wordStream is the one way word commands get their words: the articles of the sources
-// named on the command line (or of the embedded sample), each with its filtered words, in
-// corpus order. Every command that segments goes through it, so that the segment-once
-// cache can stand in for the raw sources in one place.
+// named on the command line (or of the embedded sample, or of a cache made by 'baokan
+// index'), each with its filtered words, in corpus order. Every command that segments goes
+// through it, so that the segment-once cache stands in for the raw sources in one place.
+//
+// From a cache, articles come with their body text unless the command set
+// corpusOptions.textless before openWords (word commands rarely need the text; skipping it
+// saves decompressing it).
 type wordStream struct {
 	io      *streams
 	co      *corpusOptions
@@ -16,16 +22,56 @@ type wordStream struct {
 	tok     *tokens.Tokenizer
 	passes  int
 	verdict error // the first pass's --strict verdict
+
+	cache  *cache.Reader // the cache named on the command line, if any
+	keep   []bool        // by vocabulary id: whether the filter keeps the term
+	titles bool          // --titles: the titles' words too
+	words  []string      // the current article's words (reused)
 }
 
 // openWords builds the segmenter and filter from the flags (after the corpus-words pass,
-// unless --no-corpus-words).
+// unless --no-corpus-words); from a cache, it checks that the cache was cut the way the
+// flags ask, and applies the filter to its vocabulary.
 func (wf *wordFlags) openWords(io *streams, co *corpusOptions, args []string) (*wordStream, error) {
+	path, err := cacheArg(args)
+	if err != nil {
+		return nil, err
+	}
+	if path != "" {
+		return wf.openCachedWords(io, co, path)
+	}
 	tok, err := wf.tokenizer(io, co, args)
 	if err != nil {
 		return nil, err
 	}
 	return &wordStream{io: io, co: co, args: args, tok: tok}, nil
+}
+
+func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string) (*wordStream, error) {
+	filter, err := wf.filter()
+	if err != nil {
+		return nil, err
+	}
+	if err := wf.checkSettings(path, nil); err != nil { // the flags' own errors first (--dict FILE)
+		return nil, err
+	}
+	cr, err := openCache(io, co, path)
+	if err != nil {
+		return nil, err
+	}
+	h := cr.Header()
+	if err := wf.checkSettings(path, &h); err != nil {
+		cr.Close()
+		return nil, err
+	}
+	vocab := cr.Vocabulary()
+	keep := make([]bool, len(vocab))
+	for id, term := range vocab {
+		keep[id] = filter.Keep(term)
+	}
+	// The cache is released when the stream is dropped: commands take a second pass after
+	// Close.
+	return &wordStream{io: io, co: co, cache: cr, keep: keep, titles: wf.titles}, nil
 }
 
 // Each runs one pass over the corpus: fn gets each article and its words (valid only
@@ -36,11 +82,21 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
 	}
-	s, err := co.open(ws.io, ws.args)
+	var s *session
+	var err error
+	if ws.cache != nil {
+		s, err = co.openCache(ws.io, ws.cache)
+	} else {
+		s, err = co.open(ws.io, ws.args)
+	}
 	if err != nil {
 		return err
 	}
-	err = ws.tok.Each(s.reader, fn)
+	if ws.cache != nil {
+		err = ws.eachCached(s.cache, fn)
+	} else {
+		err = ws.tok.Each(s.reader, fn)
+	}
 	verdict := s.close()
 	if ws.passes == 0 {
 		ws.verdict = verdict
@@ -49,6 +105,37 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	return err
 }
 
+// eachCached reads the words of each article from the cache, filtered by vocabulary id.
+func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, words []string) error) error {
+	vocab := ws.cache.Vocabulary()
+	for a, err := range sc.All() {
+		if err != nil {
+			return err
+		}
+		ids, titles := sc.Tokens()
+		if !ws.titles {
+			ids = ids[titles:]
+		}
+		words := ws.words[:0]
+		for _, id := range ids {
+			if ws.keep[id] {
+				words = append(words, vocab[id])
+			}
+		}
+		ws.words = words
+		if err := fn(a, words); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Close returns the first pass's --strict verdict: to be returned once the output is
 // written.
 func (ws *wordStream) Close() error { return ws.verdict }
+
+// segmentFilterAll keeps every token: a cache stores the words unfiltered, and each
+// analysis filters them.
+func segmentFilterAll() segment.Filter {
+	return segment.Filter{KeepPunct: true, KeepNumbers: true, KeepLatin: true}
+}

@@ -1,0 +1,256 @@
+package cache
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/baokan/baokan/corpus"
+)
+
+// Reader is an open cache: its header, vocabulary and recorded summary, read at Open; the
+// articles are read by Scan, as often as needed. The file is mapped into memory where the
+// system allows it (read whole otherwise). A Reader is safe for concurrent Scans; Close it
+// after every Scanner is closed.
+type Reader struct {
+	path   string
+	data   []byte
+	m      *mapping
+	header Header
+	vocab  []string
+	sum    corpus.Summary
+	blocks []blockEntry
+	zr     *zstd.Decoder
+}
+
+type blockEntry struct {
+	off                           int64
+	metaLen, tokLen, bodyLen, raw int
+	articles                      int
+	crc                           uint32
+}
+
+// Open opens the cache file at path and checks its magic, version, footer and the
+// checksums of its header, vocabulary, summary and index (a block's checksum is checked
+// when it is read).
+func Open(path string) (*Reader, error) {
+	data, unmap, err := mapFile(path)
+	if err != nil {
+		return nil, err
+	}
+	m := &mapping{unmap: unmap}
+	r := &Reader{path: path, data: data, m: m}
+	// A Reader dropped without Close (a word stream kept for several passes) still gives
+	// its mapping back.
+	runtime.AddCleanup(r, func(m *mapping) { m.close() }, m)
+	if err := r.load(); err != nil {
+		r.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	r.zr, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// IsCache reports whether the file at path starts with the cache magic.
+func IsCache(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var b [len(Magic)]byte
+	_, err = f.ReadAt(b[:], 0)
+	return err == nil && string(b[:]) == Magic
+}
+
+func (r *Reader) load() error {
+	d := r.data
+	if len(d) < len(Magic)+4+footerSize || string(d[:len(Magic)]) != Magic {
+		return formatErr("no %q magic", Magic)
+	}
+	if v := binary.LittleEndian.Uint32(d[len(Magic):]); v != Version {
+		return fmt.Errorf("%w: layout version %d, this program reads version %d: run 'baokan index' again", ErrFormat, v, Version)
+	}
+	foot := d[len(d)-footerSize:]
+	if string(foot[32:]) != endMagic {
+		return formatErr("no footer (the file is cut short?)")
+	}
+	vocabOff := int64(binary.LittleEndian.Uint64(foot[0:]))
+	sumOff := int64(binary.LittleEndian.Uint64(foot[8:]))
+	srcOff := int64(binary.LittleEndian.Uint64(foot[16:]))
+	indexOff := int64(binary.LittleEndian.Uint64(foot[24:]))
+	end := int64(len(d) - footerSize)
+	if !(int64(len(Magic)+4) <= vocabOff && vocabOff <= sumOff && sumOff <= srcOff && srcOff <= indexOff && indexOff <= end) {
+		return formatErr("bad footer offsets")
+	}
+
+	hdr, err := r.section(int64(len(Magic)+4), "header")
+	if err != nil {
+		return err
+	}
+	h := newDec(hdr, string(hdr))
+	n := h.count(2)
+	for range n {
+		r.header.Settings = append(r.header.Settings, Setting{Name: h.str(), Value: h.str()})
+	}
+	if h.err != nil {
+		return fmt.Errorf("header: %w", h.err)
+	}
+
+	sb0, err := r.section(srcOff, "sources")
+	if err != nil {
+		return err
+	}
+	h = newDec(sb0, string(sb0))
+	r.header.Base = h.str()
+	n = h.count(3)
+	r.header.Sources = make([]Source, n)
+	for i := range r.header.Sources {
+		r.header.Sources[i] = Source{Path: h.str(), Size: int64(h.uint()), ModTime: h.int()}
+	}
+	if h.err != nil {
+		return fmt.Errorf("sources: %w", h.err)
+	}
+
+	voc, err := r.section(vocabOff, "vocabulary")
+	if err != nil {
+		return err
+	}
+	v := newDec(voc, "")
+	n = v.count(1)
+	lens := make([]int, n)
+	total := 0
+	for i := range lens {
+		lens[i] = int(v.uint())
+		total += lens[i]
+	}
+	if v.err != nil || total != len(voc)-v.off {
+		return formatErr("vocabulary lengths")
+	}
+	all := string(voc[v.off:]) // one copy: the terms outlive the mapping
+	r.vocab = make([]string, n)
+	pos := 0
+	for i, l := range lens {
+		r.vocab[i] = all[pos : pos+l]
+		pos += l
+	}
+
+	sb, err := r.section(sumOff, "summary")
+	if err != nil {
+		return err
+	}
+	s := newDec(sb, string(sb))
+	r.sum = corpus.Summary{
+		Files: int(s.int()), Bytes: s.int(), Ignored: int(s.int()), Articles: int(s.int()),
+		Skipped: s.counts(), FilesNoArticle: s.counts(), Diagnostics: s.counts(), ArticlesByKind: s.counts(),
+		Encodings: s.stringCounts(), ArticlesProblems: int(s.int()),
+	}
+	r.sum.Matched = r.sum.Articles
+	if s.err != nil {
+		return fmt.Errorf("summary: %w", s.err)
+	}
+
+	ib, err := r.section(indexOff, "index")
+	if err != nil {
+		return err
+	}
+	x := newDec(ib, "")
+	n = x.count(7)
+	r.blocks = make([]blockEntry, n)
+	for i := range r.blocks {
+		b := blockEntry{off: int64(x.uint()), metaLen: int(x.uint()), tokLen: int(x.uint()), bodyLen: int(x.uint()),
+			raw: int(x.uint()), articles: int(x.uint()), crc: uint32(x.uint())}
+		if b.off < 0 || b.off+int64(b.metaLen)+int64(b.tokLen)+int64(b.bodyLen) > vocabOff {
+			return formatErr("block %d out of bounds", i)
+		}
+		r.blocks[i] = b
+	}
+	if x.err != nil {
+		return fmt.Errorf("index: %w", x.err)
+	}
+	return nil
+}
+
+// section returns the payload of the section at off after checking its checksum.
+func (r *Reader) section(off int64, name string) ([]byte, error) {
+	n, k := binary.Uvarint(r.data[off:])
+	if k <= 0 || n > uint64(len(r.data))-uint64(off)-uint64(k)-4 {
+		return nil, formatErr("%s section length", name)
+	}
+	p := r.data[off+int64(k) : off+int64(k)+int64(n)]
+	want := binary.LittleEndian.Uint32(r.data[off+int64(k)+int64(n):])
+	if crc32.Checksum(p, castagnoli) != want {
+		return nil, formatErr("%s checksum mismatch", name)
+	}
+	return p, nil
+}
+
+// Header returns how the cache was made: settings and sources.
+func (r *Reader) Header() Header { return r.header }
+
+// Vocabulary returns every term of the cache, indexed by id. The slice is shared: do not
+// change it.
+func (r *Reader) Vocabulary() []string { return r.vocab }
+
+// Summary returns the summary recorded when the cache was made (no filter: Matched equals
+// Articles). A Scanner's Summary counts what its scan read, filter included.
+func (r *Reader) Summary() corpus.Summary { return r.sum }
+
+// Articles returns the number of articles in the cache.
+func (r *Reader) Articles() int {
+	n := 0
+	for _, b := range r.blocks {
+		n += b.articles
+	}
+	return n
+}
+
+// Close releases the file. Strings handed out by Scanners stay valid.
+func (r *Reader) Close() error {
+	if r.zr != nil {
+		r.zr.Close()
+		r.zr = nil
+	}
+	r.data = nil
+	return r.m.close()
+}
+
+// mapping releases the file's memory once.
+type mapping struct {
+	once  sync.Once
+	unmap func() error
+	err   error
+}
+
+func (m *mapping) close() error {
+	m.once.Do(func() { m.err = m.unmap() })
+	return m.err
+}
+
+// ChangedSources compares the recorded sources with the files now on disk (size and
+// modification time) and returns the paths of those that differ or are gone, in recorded
+// order. Files added to a folder since are not seen.
+func (r *Reader) ChangedSources() []string {
+	var changed []string
+	for _, s := range r.header.Sources {
+		p := s.Path
+		if !filepath.IsAbs(p) && r.header.Base != "" {
+			p = filepath.Join(r.header.Base, p)
+		}
+		info, err := os.Stat(p)
+		if err != nil || info.Size() != s.Size || info.ModTime().UnixNano() != s.ModTime {
+			changed = append(changed, s.Path)
+		}
+	}
+	return changed
+}
