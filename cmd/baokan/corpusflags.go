@@ -37,6 +37,8 @@ type corpusOptions struct {
 	// textless: the command reads no body text, only its size (session.bodySize), so a cache
 	// need not decompress it (not a flag).
 	textless bool
+	// words: a cache's words are read too (for the word stream; not a flag).
+	words bool
 	// onFileInfo, if set, gets every file read from raw sources (for 'baokan index').
 	onFileInfo func(corpus.FileInfo)
 }
@@ -193,6 +195,7 @@ func (o *corpusOptions) openCache(io *streams, cr *cache.Reader) (*session, erro
 	opts := cache.ScanOptions{
 		Filter: filter,
 		Body:   !o.textless && !o.skipBody,
+		Words:  o.words,
 		OnFile: func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
 	}
 	if o.verbose {

@@ -81,12 +81,12 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 		return err
 	}
 	tc, rc := terms.NewCounter(), terms.NewCounter()
-	err = ws.Each(func(a *corpus.Article, words []string) error {
+	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
 		switch {
 		case target.Match(a):
-			tc.AddDoc(words)
+			tc.AddDocIDs(ids, ws.Vocabulary())
 		case reference == nil || reference.Match(a):
-			rc.AddDoc(words)
+			rc.AddDocIDs(ids, ws.Vocabulary())
 		}
 		return nil
 	})

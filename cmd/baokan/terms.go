@@ -110,13 +110,14 @@ func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus
 		return nil, nil, nil, nil, err
 	}
 	all, grouped = terms.NewCounter(), terms.NewGrouped()
-	err = ws.Each(func(a *corpus.Article, words []string) error {
+	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
+		vocab := ws.Vocabulary()
 		if group == nil {
-			all.AddDoc(words)
+			all.AddDocIDs(ids, vocab)
 			return nil
 		}
 		for _, g := range group(a) {
-			grouped.AddDoc(g, words)
+			grouped.AddDocIDs(g, ids, vocab)
 		}
 		return nil
 	})

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"os"
+	"runtime/debug"
+	"strings"
+
 	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/tokens"
 	"github.com/baokan/baokan/analysis/tokens/cache"
@@ -27,6 +31,11 @@ type wordStream struct {
 	keep   []bool        // by vocabulary id: whether the filter keeps the term
 	titles bool          // --titles: the titles' words too
 	words  []string      // the current article's words (reused)
+	ids    []uint32      // the current article's word ids (reused)
+
+	// From raw files, EachIDs interns the words: vocab[id] is the word of id.
+	intern map[string]uint32
+	vocab  []string
 }
 
 // openWords builds the segmenter and filter from the flags (after the corpus-words pass,
@@ -64,6 +73,11 @@ func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string
 		cr.Close()
 		return nil, err
 	}
+	// Counts by group grow with the corpus, while the reader's heap is small: the GOGC=400
+	// that suits the reader would let the heap grow to five times the counts.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
 	vocab := cr.Vocabulary()
 	keep := make([]bool, len(vocab))
 	for id, term := range vocab {
@@ -82,21 +96,34 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
 	}
-	var s *session
-	var err error
 	if ws.cache != nil {
-		s, err = co.openCache(ws.io, ws.cache)
-	} else {
-		s, err = co.open(ws.io, ws.args)
+		return ws.pass(func(sc *cache.Scanner) error { return ws.eachCached(sc, fn) })
 	}
+	s, err := co.open(ws.io, ws.args)
 	if err != nil {
 		return err
 	}
-	if ws.cache != nil {
-		err = ws.eachCached(s.cache, fn)
-	} else {
-		err = ws.tok.Each(s.reader, fn)
+	err = ws.tok.Each(s.reader, fn)
+	verdict := s.close()
+	if ws.passes == 0 {
+		ws.verdict = verdict
 	}
+	ws.passes++
+	return err
+}
+
+// pass runs one pass over the cache.
+func (ws *wordStream) pass(read func(sc *cache.Scanner) error) error {
+	co := *ws.co
+	if ws.passes > 0 {
+		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
+	}
+	co.words = true
+	s, err := co.openCache(ws.io, ws.cache)
+	if err != nil {
+		return err
+	}
+	err = read(s.cache)
 	verdict := s.close()
 	if ws.passes == 0 {
 		ws.verdict = verdict
@@ -128,6 +155,63 @@ func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, w
 		}
 	}
 	return nil
+}
+
+// EachIDs is Each with the words given as ids into Vocabulary(), the fast path of counting
+// commands: from a cache the ids are read as stored (no string is looked up), from raw
+// files the words are interned as they come.
+func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) error {
+	if ws.cache != nil {
+		return ws.pass(func(sc *cache.Scanner) error {
+			for a, err := range sc.All() {
+				if err != nil {
+					return err
+				}
+				all, titles := sc.Tokens()
+				if !ws.titles {
+					all = all[titles:]
+				}
+				ids := ws.ids[:0]
+				for _, id := range all {
+					if ws.keep[id] {
+						ids = append(ids, id)
+					}
+				}
+				ws.ids = ids
+				if err := fn(a, ids); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if ws.intern == nil {
+		ws.intern = map[string]uint32{}
+	}
+	return ws.Each(func(a *corpus.Article, words []string) error {
+		ids := ws.ids[:0]
+		for _, w := range words {
+			id, ok := ws.intern[w]
+			if !ok {
+				id = uint32(len(ws.vocab))
+				w = strings.Clone(w)
+				ws.intern[w] = id
+				ws.vocab = append(ws.vocab, w)
+			}
+			ids = append(ids, id)
+		}
+		ws.ids = ids
+		return fn(a, ids)
+	})
+}
+
+// Vocabulary returns the words of the ids EachIDs gives (growing during a pass over raw
+// files).
+func (ws *wordStream) Vocabulary() []string {
+	if ws.cache != nil {
+		return ws.cache.Vocabulary()
+	}
+	return ws.vocab
 }
 
 // Close returns the first pass's --strict verdict: to be returned once the output is

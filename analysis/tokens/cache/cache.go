@@ -30,8 +30,8 @@
 //	header  = settings: list of (name string, value string) in the writer's order
 //	sources = base string (the working directory relative source paths start from),
 //	          then a list of (path string, size, modtime signed: Unix nanoseconds)
-//	block   = meta | tokens | body (zstd-compressed), back to back; the index gives the
-//	          lengths and a CRC-32C of the three together
+//	block   = meta | tokens | body (a zstd frame, with its XXH64 checksum), back to back;
+//	          the index gives the lengths and a CRC-32C of the meta and of the tokens
 //	meta    = list of files; a file = path, bytes, encoding, skipped, diagnostics, articles
 //	          (a list of article records); a diagnostic = path ("" for the file's path),
 //	          line, kind, message; an article = path ("" for the file's path), line, serial,
@@ -47,7 +47,7 @@
 //	          diagnostics, articles_by_kind, encodings (lists of (key string, count) sorted
 //	          by key), articles_problems
 //	index   = list of blocks: (offset, meta length, tokens length, body length, body
-//	          length uncompressed, articles, crc32c uint32 as a varint)
+//	          length uncompressed, articles, meta CRC-32C, tokens CRC-32C)
 //	footer  = vocabulary, summary, sources and index offsets (uint64 LE each) | "baokanix"
 //
 // The bytes depend only on the input and the settings: the same corpus indexed with the
@@ -92,7 +92,7 @@ type Header struct {
 }
 
 // Setting returns the value of the named setting and whether it was recorded.
-func (h *Header) Setting(name string) (string, bool) {
+func (h Header) Setting(name string) (string, bool) {
 	for _, s := range h.Settings {
 		if s.Name == name {
 			return s.Value, true

@@ -33,7 +33,7 @@ type blockEntry struct {
 	off                           int64
 	metaLen, tokLen, bodyLen, raw int
 	articles                      int
-	crc                           uint32
+	metaCRC, tokCRC               uint32
 }
 
 // Open opens the cache file at path and checks its magic, version, footer and the
@@ -165,11 +165,11 @@ func (r *Reader) load() error {
 		return err
 	}
 	x := newDec(ib, "")
-	n = x.count(7)
+	n = x.count(8)
 	r.blocks = make([]blockEntry, n)
 	for i := range r.blocks {
 		b := blockEntry{off: int64(x.uint()), metaLen: int(x.uint()), tokLen: int(x.uint()), bodyLen: int(x.uint()),
-			raw: int(x.uint()), articles: int(x.uint()), crc: uint32(x.uint())}
+			raw: int(x.uint()), articles: int(x.uint()), metaCRC: uint32(x.uint()), tokCRC: uint32(x.uint())}
 		if b.off < 0 || b.off+int64(b.metaLen)+int64(b.tokLen)+int64(b.bodyLen) > vocabOff {
 			return formatErr("block %d out of bounds", i)
 		}

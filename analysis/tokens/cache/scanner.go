@@ -20,6 +20,8 @@ type ScanOptions struct {
 	Workers int
 	// Filter keeps only the articles it matches; the others are counted as filtered out.
 	Filter *corpus.Filter
+	// Words decodes the words (Scanner.Tokens); without it Tokens returns nothing.
+	Words bool
 	// Body decodes the body text (Article.Body); without it Body is nil and only its size
 	// is known (BodySize), which saves decompressing the largest part of the cache.
 	Body bool
@@ -122,11 +124,11 @@ func (r *Reader) Scan(opt ScanOptions) *Scanner {
 func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 	b := r.blocks[i]
 	raw := r.data[b.off : b.off+int64(b.metaLen+b.tokLen+b.bodyLen)]
-	if crc32.Checksum(raw, castagnoli) != b.crc {
-		return &decoded{err: fmt.Errorf("%s: block %d: %w: checksum mismatch", r.path, i, ErrFormat)}
-	}
 	out := &decoded{}
 	metaBytes := raw[:b.metaLen]
+	if crc32.Checksum(metaBytes, castagnoli) != b.metaCRC {
+		return &decoded{err: fmt.Errorf("%s: block %d: %w: checksum mismatch", r.path, i, ErrFormat)}
+	}
 	m := newDec(metaBytes, string(metaBytes)) // one copy per block: strings outlive the mapping
 	nfiles := m.count(5)
 	out.files = make([]decodedFile, nfiles)
@@ -163,8 +165,14 @@ func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 		}
 	}
 
-	if err := r.decodeTokens(raw[b.metaLen:b.metaLen+b.tokLen], out); err != nil {
-		return &decoded{err: fmt.Errorf("%s: block %d: %w", r.path, i, err)}
+	if opt.Words {
+		toks := raw[b.metaLen : b.metaLen+b.tokLen]
+		if crc32.Checksum(toks, castagnoli) != b.tokCRC {
+			return &decoded{err: fmt.Errorf("%s: block %d: %w: checksum mismatch in the words", r.path, i, ErrFormat)}
+		}
+		if err := r.decodeTokens(toks, out); err != nil {
+			return &decoded{err: fmt.Errorf("%s: block %d: %w", r.path, i, err)}
+		}
 	}
 
 	if opt.Body {
@@ -287,10 +295,13 @@ func (s *Scanner) enter(d *decoded, f int) {
 }
 
 // Tokens returns the vocabulary ids of the words of the article Next returned last: those
-// cut from its titles (the first titles of them), then those of its body, unfiltered. The
-// slice is valid until the next call of Next.
+// cut from its titles (the first titles of them), then those of its body, unfiltered; nil
+// unless ScanOptions.Words. The slice is valid until the next call of Next.
 func (s *Scanner) Tokens() (ids []uint32, titles int) {
 	d := s.cur
+	if d.tokOff == nil {
+		return nil, 0
+	}
 	return d.toks[d.tokOff[s.last]:d.tokOff[s.last+1]], int(d.titles[s.last])
 }
 

@@ -47,7 +47,8 @@ type Writer struct {
 // NewWriter writes the magic, version and header (the settings) to w and returns a Writer
 // for the rest. The caller closes w after Finish.
 func NewWriter(w io.Writer, settings []Setting) (*Writer, error) {
-	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	// zstd frames carry their own checksum (XXH64), checked when the body is read.
+	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(true))
 	if err != nil {
 		return nil, err
 	}
@@ -146,17 +147,15 @@ func (w *Writer) flush() {
 	var files enc
 	files.uint(uint64(w.nfiles))
 	w.zbuf = w.zw.EncodeAll(w.body.b, w.zbuf[:0])
-	crc := crc32.Checksum(files.b, castagnoli)
-	crc = crc32.Update(crc, castagnoli, w.meta.b)
-	crc = crc32.Update(crc, castagnoli, w.toks.b)
-	crc = crc32.Update(crc, castagnoli, w.zbuf)
+	metaCRC := crc32.Update(crc32.Checksum(files.b, castagnoli), castagnoli, w.meta.b)
 	w.index.uint(uint64(w.off))
 	w.index.uint(uint64(len(files.b) + len(w.meta.b)))
 	w.index.uint(uint64(len(w.toks.b)))
 	w.index.uint(uint64(len(w.zbuf)))
 	w.index.uint(uint64(len(w.body.b)))
 	w.index.uint(uint64(w.blockArts))
-	w.index.uint(uint64(crc))
+	w.index.uint(uint64(metaCRC))
+	w.index.uint(uint64(crc32.Checksum(w.toks.b, castagnoli)))
 	w.write(files.b)
 	w.write(w.meta.b)
 	w.write(w.toks.b)
