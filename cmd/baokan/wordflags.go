@@ -29,6 +29,9 @@ type wordFlags struct {
 	flags *pflag.FlagSet // to tell the flags given from the defaults
 
 	onCorpusWords func(tokens.CorpusWords) // for 'baokan index', which records their hash
+	// reread: the command takes a second pass over the words (not a flag); from raw files the
+	// first pass keeps them, so that the second does not segment again.
+	reread bool
 }
 
 const wordFlagsHelp = `Words: the body paragraphs (with --titles also kicker, title and subtitles) are cut

@@ -1,6 +1,11 @@
 package main
 
 import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -36,6 +41,10 @@ type wordStream struct {
 	// From raw files, EachIDs interns the words: vocab[id] is the word of id.
 	intern map[string]uint32
 	vocab  []string
+	// spill keeps the first pass's word ids for the later ones (wordFlags.reread).
+	spill    *os.File
+	spillW   *bufio.Writer
+	spillBuf []byte
 }
 
 // openWords builds the segmenter and filter from the flags (after the corpus-words pass,
@@ -53,7 +62,17 @@ func (wf *wordFlags) openWords(io *streams, co *corpusOptions, args []string) (*
 	if err != nil {
 		return nil, err
 	}
-	return &wordStream{io: io, co: co, args: args, tok: tok}, nil
+	ws := &wordStream{io: io, co: co, args: args, tok: tok}
+	if wf.reread {
+		if ws.spill, err = os.CreateTemp("", "baokan-words-*"); err != nil {
+			return nil, fmt.Errorf("a temporary file for the words of the first pass: %w", err)
+		}
+		// Unlinked at once where the system allows it: the open file lives until the
+		// process ends, and nothing is left behind.
+		os.Remove(ws.spill.Name())
+		ws.spillW = bufio.NewWriterSize(ws.spill, 1<<20)
+	}
+	return ws, nil
 }
 
 func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string) (*wordStream, error) {
@@ -92,18 +111,34 @@ func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string
 // during the call) in corpus order, on the calling goroutine. The first pass shows the
 // progress bar and the summary; later passes are quiet.
 func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) error {
+	switch {
+	case ws.cache != nil:
+		return ws.cachePass(func(sc *cache.Scanner) error { return ws.eachCached(sc, fn) })
+	case ws.spill != nil:
+		// Keep (and, on later passes, read back) the word ids.
+		return ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
+			words := ws.words[:0]
+			for _, id := range ids {
+				words = append(words, ws.vocab[id])
+			}
+			ws.words = words
+			return fn(a, words)
+		})
+	}
+	return ws.rawPass(func(s *session) error { return ws.tok.Each(s.reader, fn) })
+}
+
+// rawPass runs one pass over the raw files.
+func (ws *wordStream) rawPass(read func(s *session) error) error {
 	co := *ws.co
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
-	}
-	if ws.cache != nil {
-		return ws.pass(func(sc *cache.Scanner) error { return ws.eachCached(sc, fn) })
 	}
 	s, err := co.open(ws.io, ws.args)
 	if err != nil {
 		return err
 	}
-	err = ws.tok.Each(s.reader, fn)
+	err = read(s)
 	verdict := s.close()
 	if ws.passes == 0 {
 		ws.verdict = verdict
@@ -112,8 +147,8 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	return err
 }
 
-// pass runs one pass over the cache.
-func (ws *wordStream) pass(read func(sc *cache.Scanner) error) error {
+// cachePass runs one pass over the cache.
+func (ws *wordStream) cachePass(read func(sc *cache.Scanner) error) error {
 	co := *ws.co
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
@@ -159,10 +194,13 @@ func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, w
 
 // EachIDs is Each with the words given as ids into Vocabulary(), the fast path of counting
 // commands: from a cache the ids are read as stored (no string is looked up), from raw
-// files the words are interned as they come.
+// files the words are interned as they come (and, when the command said a second pass
+// follows, kept in a temporary file that the later passes read instead of segmenting
+// again: they only parse the files).
 func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) error {
-	if ws.cache != nil {
-		return ws.pass(func(sc *cache.Scanner) error {
+	switch {
+	case ws.cache != nil:
+		return ws.cachePass(func(sc *cache.Scanner) error {
 			for a, err := range sc.All() {
 				if err != nil {
 					return err
@@ -184,24 +222,77 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 			}
 			return nil
 		})
+	case ws.spill != nil && ws.passes > 0:
+		return ws.replay(fn)
 	}
 	if ws.intern == nil {
 		ws.intern = map[string]uint32{}
 	}
-	return ws.Each(func(a *corpus.Article, words []string) error {
-		ids := ws.ids[:0]
-		for _, w := range words {
-			id, ok := ws.intern[w]
-			if !ok {
-				id = uint32(len(ws.vocab))
-				w = strings.Clone(w)
-				ws.intern[w] = id
-				ws.vocab = append(ws.vocab, w)
+	return ws.rawPass(func(s *session) error {
+		return ws.tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+			ids := ws.ids[:0]
+			for _, w := range words {
+				id, ok := ws.intern[w]
+				if !ok {
+					id = uint32(len(ws.vocab))
+					w = strings.Clone(w)
+					ws.intern[w] = id
+					ws.vocab = append(ws.vocab, w)
+				}
+				ids = append(ids, id)
 			}
-			ids = append(ids, id)
+			ws.ids = ids
+			if ws.spill != nil {
+				ws.spillBuf = binary.AppendUvarint(ws.spillBuf[:0], uint64(len(ids)))
+				for _, id := range ids {
+					ws.spillBuf = binary.AppendUvarint(ws.spillBuf, uint64(id))
+				}
+				if _, err := ws.spillW.Write(ws.spillBuf); err != nil {
+					return fmt.Errorf("keeping the words for the next pass: %w", err)
+				}
+			}
+			return fn(a, ids)
+		})
+	})
+}
+
+// replay is a later pass over raw files: the articles are parsed again, their words read
+// back from the spill file the first pass wrote.
+func (ws *wordStream) replay(fn func(a *corpus.Article, ids []uint32) error) error {
+	if err := ws.spillW.Flush(); err != nil {
+		return fmt.Errorf("keeping the words for the next pass: %w", err)
+	}
+	if _, err := ws.spill.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	r := bufio.NewReaderSize(ws.spill, 1<<20)
+	bad := func(err error) error { return fmt.Errorf("reading back the words of the first pass: %w", err) }
+	return ws.rawPass(func(s *session) error {
+		for a, err := range s.reader.All() {
+			if err != nil {
+				return err
+			}
+			n, err := binary.ReadUvarint(r)
+			if err != nil {
+				return bad(err)
+			}
+			ids := ws.ids[:0]
+			for range n {
+				id, err := binary.ReadUvarint(r)
+				if err != nil {
+					return bad(err)
+				}
+				ids = append(ids, uint32(id))
+			}
+			ws.ids = ids
+			if err := fn(a, ids); err != nil {
+				return err
+			}
 		}
-		ws.ids = ids
-		return fn(a, ids)
+		if _, err := r.ReadByte(); err != io.EOF {
+			return bad(errors.New("the corpus has fewer articles than in the first pass"))
+		}
+		return nil
 	})
 }
 
