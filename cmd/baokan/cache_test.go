@@ -37,6 +37,7 @@ func TestCacheGivesTheRawOutput(t *testing.T) {
 		{"persons", "--from-text", "--format", "csv"},
 		{"network", "--format", "csv"},
 		{"terms", "--top", "0", "--format", "csv"},
+		{"terms", "--verbose", "--strict", "--top", "5"},
 		{"terms", "--by", "year", "--min-len", "2"},
 		{"terms", "--titles", "--keep-punct", "--no-stopwords", "--top", "50"},
 		{"terms", "--from", "1980-01-01", "--title", "赫鲁晓夫"},

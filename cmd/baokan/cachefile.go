@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/baokan/baokan/analysis/tokens/cache"
 )
@@ -36,19 +37,40 @@ func isCacheFile(path string) bool {
 	return err == nil && info.Mode().IsRegular() && cache.IsCache(path)
 }
 
-// openCache opens the cache at path and warns, unless --quiet, when its sources changed
-// since it was made (the cache is self-sufficient: changed or missing sources are no
-// error).
-func openCache(io *streams, o *corpusOptions, path string) (*cache.Reader, error) {
+// openCache opens the cache at path and, unless --quiet, starts checking whether its
+// sources changed since it was made: a stat of every source, run while the articles are
+// read, reported when the first session closes. The cache is self-sufficient: changed or
+// missing sources are a warning, not an error.
+func openCache(o *corpusOptions, path string) (*cache.Reader, *sourceCheck, error) {
 	cr, err := cache.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if !o.quiet {
-		if changed := cr.ChangedSources(); len(changed) > 0 {
+	if o.quiet {
+		return cr, nil, nil
+	}
+	c := &sourceCheck{path: path, total: len(cr.Header().Sources), changed: make(chan []string, 1)}
+	go func() { c.changed <- cr.ChangedSources() }()
+	return cr, c, nil
+}
+
+// sourceCheck is the comparison of a cache's sources with the files on disk.
+type sourceCheck struct {
+	path    string
+	total   int
+	changed chan []string
+	once    sync.Once
+}
+
+// report waits for the check and prints the warning, once; a nil check reports nothing.
+func (c *sourceCheck) report(io *streams) {
+	if c == nil {
+		return
+	}
+	c.once.Do(func() {
+		if changed := <-c.changed; len(changed) > 0 {
 			fmt.Fprintf(io.err, "baokan: warning: %s: sources changed since indexing: %d of %d files differ or are gone (first: %s); run 'baokan index' again to see the changes\n",
-				path, len(changed), len(cr.Header().Sources), changed[0])
+				c.path, len(changed), c.total, changed[0])
 		}
-	}
-	return cr, nil
+	})
 }

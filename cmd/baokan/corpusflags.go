@@ -37,8 +37,10 @@ type corpusOptions struct {
 	// textless: the command reads no body text, only its size (session.bodySize), so a cache
 	// need not decompress it (not a flag).
 	textless bool
-	// words: a cache's words are read too (for the word stream; not a flag).
+	// words: a cache's words are read too, those of keep (by vocabulary id) only (for the
+	// word stream; not flags).
 	words bool
+	keep  []bool
 	// onFileInfo, if set, gets every file read from raw sources (for 'baokan index').
 	onFileInfo func(corpus.FileInfo)
 }
@@ -116,6 +118,7 @@ type session struct {
 
 	cache     *cache.Scanner // when reading a cache: reader itself
 	ownsCache *cache.Reader  // the cache file to close with the session, if the session opened it
+	check     *sourceCheck   // reported at close
 }
 
 // open starts reading the sources named on the command line, or the embedded sample, or
@@ -126,7 +129,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		return nil, err
 	}
 	if path != "" {
-		cr, err := openCache(io, o, path)
+		cr, check, err := openCache(o, path)
 		if err != nil {
 			return nil, err
 		}
@@ -135,7 +138,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 			cr.Close()
 			return nil, err
 		}
-		s.ownsCache = cr
+		s.ownsCache, s.check = cr, check
 		return s, nil
 	}
 	filter, err := o.prepare()
@@ -196,6 +199,7 @@ func (o *corpusOptions) openCache(io *streams, cr *cache.Reader) (*session, erro
 		Filter: filter,
 		Body:   !o.textless && !o.skipBody,
 		Words:  o.words,
+		Keep:   o.keep,
 		OnFile: func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
 	}
 	if o.verbose {
@@ -223,6 +227,7 @@ func (s *session) close() error {
 	if s.ownsCache != nil {
 		s.ownsCache.Close()
 	}
+	s.check.report(s.io)
 	sum := s.reader.Summary()
 	if !s.opt.quiet {
 		fmt.Fprintf(s.io.err, "baokan: %s\n", sum)

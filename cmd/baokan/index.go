@@ -117,22 +117,21 @@ func runIndex(io *streams, o *indexOptions, args []string) error {
 	}
 	var w *cache.Writer
 	var sources []cache.Source
-	seen := map[string]bool{}
-	nextFile := 0
 	remaining := 0
 	// takeFiles writes the files queued so far up to the one holding the next article
 	// (all of them at the end).
 	takeFiles := func(all bool) error {
 		mu.Lock()
 		defer mu.Unlock()
-		for remaining == 0 && nextFile < len(files) {
-			f := files[nextFile]
-			nextFile++
+		for remaining == 0 && len(files) > 0 {
+			f := files[0]
+			files[0] = corpus.FileInfo{}
+			files = files[1:] // the queue holds the files read ahead only
 			if err := w.AddFile(f); err != nil {
 				return err
 			}
-			if src := sourceOf(f.Path); src != "" && !seen[src] {
-				seen[src] = true
+			// An archive's members come one after the other: one source for them all.
+			if src := sourceOf(f.Path); len(args) > 0 && (len(sources) == 0 || sources[len(sources)-1].Path != src) {
 				sources = append(sources, cache.Source{Path: src})
 			}
 			remaining = f.Articles
@@ -205,15 +204,12 @@ func runIndex(io *streams, o *indexOptions, args []string) error {
 }
 
 // sourceOf returns the file on disk a path of the reader's stream comes from: the archive
-// for ARCHIVE!MEMBER, the path itself otherwise; "" for the embedded sample.
+// for ARCHIVE!MEMBER, the path itself otherwise.
 func sourceOf(path string) string {
 	if i := strings.Index(path, "!"); i > 0 {
-		if info, err := os.Stat(path[:i]); err == nil && info.Mode().IsRegular() {
+		if a := strings.ToLower(path[:i]); strings.HasSuffix(a, ".zip") || strings.HasSuffix(a, ".tar.gz") || strings.HasSuffix(a, ".tgz") {
 			return path[:i]
 		}
-	}
-	if _, err := os.Stat(path); err != nil {
-		return "" // the embedded sample, or a file gone
 	}
 	return path
 }

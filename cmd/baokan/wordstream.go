@@ -33,6 +33,7 @@ type wordStream struct {
 	verdict error // the first pass's --strict verdict
 
 	cache  *cache.Reader // the cache named on the command line, if any
+	check  *sourceCheck  // its sources check, reported by the first pass
 	keep   []bool        // by vocabulary id: whether the filter keeps the term
 	titles bool          // --titles: the titles' words too
 	words  []string      // the current article's words (reused)
@@ -83,7 +84,7 @@ func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string
 	if err := wf.checkSettings(path, nil); err != nil { // the flags' own errors first (--dict FILE)
 		return nil, err
 	}
-	cr, err := openCache(io, co, path)
+	cr, check, err := openCache(co, path)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +105,7 @@ func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string
 	}
 	// The cache is released when the stream is dropped: commands take a second pass after
 	// Close.
-	return &wordStream{io: io, co: co, cache: cr, keep: keep, titles: wf.titles}, nil
+	return &wordStream{io: io, co: co, cache: cr, check: check, keep: keep, titles: wf.titles}, nil
 }
 
 // Each runs one pass over the corpus: fn gets each article and its words (valid only
@@ -153,10 +154,13 @@ func (ws *wordStream) cachePass(read func(sc *cache.Scanner) error) error {
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
 	}
-	co.words = true
+	co.words, co.keep = true, ws.keep // filtered on the decoding goroutines
 	s, err := co.openCache(ws.io, ws.cache)
 	if err != nil {
 		return err
+	}
+	if ws.passes == 0 {
+		s.check = ws.check
 	}
 	err = read(s.cache)
 	verdict := s.close()
@@ -167,7 +171,7 @@ func (ws *wordStream) cachePass(read func(sc *cache.Scanner) error) error {
 	return err
 }
 
-// eachCached reads the words of each article from the cache, filtered by vocabulary id.
+// eachCached reads the words of each article from the cache (filtered as decoded).
 func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, words []string) error) error {
 	vocab := ws.cache.Vocabulary()
 	for a, err := range sc.All() {
@@ -180,9 +184,7 @@ func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, w
 		}
 		words := ws.words[:0]
 		for _, id := range ids {
-			if ws.keep[id] {
-				words = append(words, vocab[id])
-			}
+			words = append(words, vocab[id])
 		}
 		ws.words = words
 		if err := fn(a, words); err != nil {
@@ -205,17 +207,10 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 				if err != nil {
 					return err
 				}
-				all, titles := sc.Tokens()
+				ids, titles := sc.Tokens() // filtered already
 				if !ws.titles {
-					all = all[titles:]
+					ids = ids[titles:]
 				}
-				ids := ws.ids[:0]
-				for _, id := range all {
-					if ws.keep[id] {
-						ids = append(ids, id)
-					}
-				}
-				ws.ids = ids
 				if err := fn(a, ids); err != nil {
 					return err
 				}

@@ -346,3 +346,50 @@ func TestWriterChecksArticleCounts(t *testing.T) {
 		t.Error("a file started while the previous one misses an article: no error")
 	}
 }
+
+// Keep filters the words while decoding: the result is runeWords on the text with the
+// dropped characters taken out, and the title count counts the kept title words.
+func TestScanKeep(t *testing.T) {
+	path := writeCache(t, sampleOpen, "", nil)
+	cr, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cr.Close()
+	drop := func(w string) bool { return strings.ContainsAny(w, "的，。、") || w == "毛" }
+	keep := make([]bool, len(cr.Vocabulary()))
+	for id, term := range cr.Vocabulary() {
+		keep[id] = !drop(term)
+	}
+	filtered := func(words []string) []string {
+		var out []string
+		for _, w := range words {
+			if !drop(w) {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	sc := cr.Scan(ScanOptions{Words: true, Keep: keep, Body: true})
+	defer sc.Close()
+	n := 0
+	for a, err := range sc.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, titles := sc.Tokens()
+		var got []string
+		for _, id := range ids {
+			got = append(got, cr.Vocabulary()[id])
+		}
+		wantTitles := filtered(runeWords(nil, titleTexts(a)...))
+		want := append(wantTitles, filtered(runeWords(nil, a.Body...))...)
+		if titles != len(wantTitles) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s:%d: %d title words of %d, want %d of %d", a.Path, a.Line, titles, len(got), len(wantTitles), len(want))
+		}
+		n++
+	}
+	if n != 30 {
+		t.Errorf("%d articles, want the sample's 30", n)
+	}
+}

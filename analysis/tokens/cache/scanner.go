@@ -22,6 +22,9 @@ type ScanOptions struct {
 	Filter *corpus.Filter
 	// Words decodes the words (Scanner.Tokens); without it Tokens returns nothing.
 	Words bool
+	// Keep, if set, filters the words as they are decoded, on the decoding goroutines:
+	// Tokens gives only the ids for which Keep[id] is true. Its length is the vocabulary's.
+	Keep []bool
 	// Body decodes the body text (Article.Body); without it Body is nil and only its size
 	// is known (BodySize), which saves decompressing the largest part of the cache.
 	Body bool
@@ -170,7 +173,7 @@ func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 		if crc32.Checksum(toks, castagnoli) != b.tokCRC {
 			return &decoded{err: fmt.Errorf("%s: block %d: %w: checksum mismatch in the words", r.path, i, ErrFormat)}
 		}
-		if err := r.decodeTokens(toks, out); err != nil {
+		if err := r.decodeTokens(toks, out, opt.Keep); err != nil {
 			return &decoded{err: fmt.Errorf("%s: block %d: %w", r.path, i, err)}
 		}
 	}
@@ -199,7 +202,10 @@ func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 }
 
 // decodeTokens reads the tokens part: per article, title count, body count, ids.
-func (r *Reader) decodeTokens(p []byte, out *decoded) error {
+func (r *Reader) decodeTokens(p []byte, out *decoded, keep []bool) error {
+	if keep != nil && len(keep) != len(r.vocab) {
+		return fmt.Errorf("cache: ScanOptions.Keep has %d entries for a vocabulary of %d", len(keep), len(r.vocab))
+	}
 	n := len(out.arts)
 	out.tokOff = make([]int32, n+1)
 	out.titles = make([]int32, n)
@@ -224,13 +230,21 @@ func (r *Reader) decodeTokens(p []byte, out *decoded) error {
 		if !ok1 || !ok2 || t+bd > uint64(len(p)-pos) {
 			return formatErr("token counts of article %d", k)
 		}
-		out.titles[k] = int32(t)
-		for range t + bd {
+		start := len(out.toks)
+		for j := range t + bd {
 			id, ok := next()
 			if !ok || id >= nv {
 				return formatErr("token id of article %d", k)
 			}
-			out.toks = append(out.toks, uint32(id))
+			if j == t {
+				out.titles[k] = int32(len(out.toks) - start)
+			}
+			if keep == nil || keep[id] {
+				out.toks = append(out.toks, uint32(id))
+			}
+		}
+		if bd == 0 {
+			out.titles[k] = int32(len(out.toks) - start)
 		}
 		out.tokOff[k+1] = int32(len(out.toks))
 	}
@@ -295,8 +309,8 @@ func (s *Scanner) enter(d *decoded, f int) {
 }
 
 // Tokens returns the vocabulary ids of the words of the article Next returned last: those
-// cut from its titles (the first titles of them), then those of its body, unfiltered; nil
-// unless ScanOptions.Words. The slice is valid until the next call of Next.
+// cut from its titles (the first titles of them), then those of its body, unfiltered unless
+// ScanOptions.Keep; nil unless ScanOptions.Words. The slice is valid until the next call of Next.
 func (s *Scanner) Tokens() (ids []uint32, titles int) {
 	d := s.cur
 	if d.tokOff == nil {
