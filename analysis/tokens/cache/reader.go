@@ -6,8 +6,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
+	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -15,13 +14,14 @@ import (
 )
 
 // Reader is an open cache: its header, vocabulary and recorded summary, read at Open; the
-// articles are read by Scan, as often as needed. The file is mapped into memory where the
-// system allows it (read whole otherwise). A Reader is safe for concurrent Scans; Close it
-// after every Scanner is closed.
+// articles are read by Scan, as often as needed, each block with one positioned read of
+// the parts a scan needs (the operating system's page cache serves a file read before at
+// memory speed, and the process holds only the blocks in flight, whatever the file's
+// size). A Reader is safe for concurrent Scans; Close it after every Scanner is closed.
 type Reader struct {
 	path   string
-	data   []byte
-	m      *mapping
+	file   *os.File
+	size   int64
 	header Header
 	vocab  []string
 	sum    corpus.Summary
@@ -40,15 +40,16 @@ type blockEntry struct {
 // checksums of its header, vocabulary, summary and index (a block's checksum is checked
 // when it is read).
 func Open(path string) (*Reader, error) {
-	data, unmap, err := mapFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	m := &mapping{unmap: unmap}
-	r := &Reader{path: path, data: data, m: m}
-	// A Reader dropped without Close (a word stream kept for several passes) still gives
-	// its mapping back.
-	runtime.AddCleanup(r, func(m *mapping) { m.close() }, m)
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r := &Reader{path: path, file: f, size: info.Size()}
 	if err := r.load(); err != nil {
 		r.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -73,15 +74,36 @@ func IsCache(path string) bool {
 	return err == nil && string(b[:]) == Magic
 }
 
+// readAt reads n bytes at off into a new buffer.
+func (r *Reader) readAt(off int64, n int) ([]byte, error) {
+	if off < 0 || n < 0 || off+int64(n) > r.size {
+		return nil, formatErr("a part past the end of the file")
+	}
+	b := make([]byte, n)
+	if _, err := r.file.ReadAt(b, off); err != nil {
+		return nil, fmt.Errorf("%s: %w", r.path, err)
+	}
+	return b, nil
+}
+
 func (r *Reader) load() error {
-	d := r.data
-	if len(d) < len(Magic)+4+footerSize || string(d[:len(Magic)]) != Magic {
+	if r.size < int64(len(Magic)+4+footerSize) {
 		return formatErr("no %q magic", Magic)
 	}
-	if v := binary.LittleEndian.Uint32(d[len(Magic):]); v != Version {
+	start, err := r.readAt(0, len(Magic)+4)
+	if err != nil {
+		return err
+	}
+	if string(start[:len(Magic)]) != Magic {
+		return formatErr("no %q magic", Magic)
+	}
+	if v := binary.LittleEndian.Uint32(start[len(Magic):]); v != Version {
 		return fmt.Errorf("%w: layout version %d, this program reads version %d: run 'baokan index' again", ErrFormat, v, Version)
 	}
-	foot := d[len(d)-footerSize:]
+	foot, err := r.readAt(r.size-int64(footerSize), footerSize)
+	if err != nil {
+		return err
+	}
 	if string(foot[32:]) != endMagic {
 		return formatErr("no footer (the file is cut short?)")
 	}
@@ -89,7 +111,7 @@ func (r *Reader) load() error {
 	sumOff := int64(binary.LittleEndian.Uint64(foot[8:]))
 	srcOff := int64(binary.LittleEndian.Uint64(foot[16:]))
 	indexOff := int64(binary.LittleEndian.Uint64(foot[24:]))
-	end := int64(len(d) - footerSize)
+	end := r.size - int64(footerSize)
 	if !(int64(len(Magic)+4) <= vocabOff && vocabOff <= sumOff && sumOff <= srcOff && srcOff <= indexOff && indexOff <= end) {
 		return formatErr("bad footer offsets")
 	}
@@ -137,7 +159,7 @@ func (r *Reader) load() error {
 	if v.err != nil || total != len(voc)-v.off {
 		return formatErr("vocabulary lengths")
 	}
-	all := string(voc[v.off:]) // one copy: the terms outlive the mapping
+	all := unsafe.String(unsafe.SliceData(voc[v.off:]), len(voc)-v.off) // voc is ours alone
 	r.vocab = make([]string, n)
 	pos := 0
 	for i, l := range lens {
@@ -183,13 +205,20 @@ func (r *Reader) load() error {
 
 // section returns the payload of the section at off after checking its checksum.
 func (r *Reader) section(off int64, name string) ([]byte, error) {
-	n, k := binary.Uvarint(r.data[off:])
-	if k <= 0 || n > uint64(len(r.data))-uint64(off)-uint64(k)-4 {
+	head, err := r.readAt(off, int(min(binary.MaxVarintLen64, r.size-off)))
+	if err != nil {
+		return nil, err
+	}
+	n, k := binary.Uvarint(head)
+	if k <= 0 || n > uint64(r.size-off-int64(k)-4) {
 		return nil, formatErr("%s section length", name)
 	}
-	p := r.data[off+int64(k) : off+int64(k)+int64(n)]
-	want := binary.LittleEndian.Uint32(r.data[off+int64(k)+int64(n):])
-	if crc32.Checksum(p, castagnoli) != want {
+	b, err := r.readAt(off+int64(k), int(n)+4)
+	if err != nil {
+		return nil, err
+	}
+	p := b[:n]
+	if crc32.Checksum(p, castagnoli) != binary.LittleEndian.Uint32(b[n:]) {
 		return nil, formatErr("%s checksum mismatch", name)
 	}
 	return p, nil
@@ -221,20 +250,7 @@ func (r *Reader) Close() error {
 		r.zr.Close()
 		r.zr = nil
 	}
-	r.data = nil
-	return r.m.close()
-}
-
-// mapping releases the file's memory once.
-type mapping struct {
-	once  sync.Once
-	unmap func() error
-	err   error
-}
-
-func (m *mapping) close() error {
-	m.once.Do(func() { m.err = m.unmap() })
-	return m.err
+	return r.file.Close()
 }
 
 // ChangedSources compares the recorded sources with the files now on disk (size and

@@ -126,13 +126,21 @@ func (r *Reader) Scan(opt ScanOptions) *Scanner {
 // decode reads block i.
 func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 	b := r.blocks[i]
-	raw := r.data[b.off : b.off+int64(b.metaLen+b.tokLen+b.bodyLen)]
+	n := b.metaLen
+	if opt.Words {
+		n += b.tokLen
+	}
+	raw, err := r.readAt(b.off, n)
+	if err != nil {
+		return &decoded{err: fmt.Errorf("%s: block %d: %w", r.path, i, err)}
+	}
 	out := &decoded{}
 	metaBytes := raw[:b.metaLen]
 	if crc32.Checksum(metaBytes, castagnoli) != b.metaCRC {
 		return &decoded{err: fmt.Errorf("%s: block %d: %w: checksum mismatch", r.path, i, ErrFormat)}
 	}
-	m := newDec(metaBytes, string(metaBytes)) // one copy per block: strings outlive the mapping
+	// The buffer is this block's alone and never written again: its strings need no copy.
+	m := newDec(metaBytes, unsafe.String(unsafe.SliceData(metaBytes), len(metaBytes)))
 	nfiles := m.count(5)
 	out.files = make([]decodedFile, nfiles)
 	out.arts = make([]corpus.Article, b.articles)
@@ -179,7 +187,11 @@ func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 	}
 
 	if opt.Body {
-		body, err := r.zr.DecodeAll(raw[b.metaLen+b.tokLen:], make([]byte, 0, b.raw))
+		z, err := r.readAt(b.off+int64(b.metaLen+b.tokLen), b.bodyLen)
+		if err != nil {
+			return &decoded{err: fmt.Errorf("%s: block %d: %w", r.path, i, err)}
+		}
+		body, err := r.zr.DecodeAll(z, make([]byte, 0, b.raw))
 		if err != nil {
 			return &decoded{err: fmt.Errorf("%s: block %d: %w: body: %v", r.path, i, ErrFormat, err)}
 		}
