@@ -18,10 +18,28 @@
 // paths, sizes and modification times are recorded so that a reader can say when they
 // changed (ChangedSources); the cache needs them no more once it is made.
 //
+// The body text is stored (zstd-compressed to about half its size; half of the file), so that
+// commands that need it (listing articles with their bodies, finding persons in the text)
+// work from the cache alone; its paragraph and character counts are stored apart, so that
+// scans that do not need the text (ScanOptions.Body false) never read nor decompress it.
+//
+// # Reading
+//
+// Articles are stored in blocks of whole files (a block is closed at the first file
+// boundary after 256 articles or 1 MiB of body text). A Scanner reads and decodes blocks on
+// several goroutines, each with one positioned read of the parts the scan needs (metadata,
+// words, body), and hands the articles out in corpus order. Words come as vocabulary ids
+// (Scanner.Tokens), filtered on the decoding goroutines when ScanOptions.Keep is given, so
+// that counting is a slice lookup per word (terms.Counter.AddDocIDs), with no string hashed
+// or allocated. The file is read, not mapped: the operating system's page cache makes a
+// second read as fast as memory, and the process holds only the blocks in flight whatever
+// the file's size.
+//
 // # Layout (version 1)
 //
 // All integers are unsigned LEB128 varints (encoding/binary's Uvarint) unless said
-// otherwise; signed integers are zig-zag varints (binary.Varint); a string is its byte
+// otherwise; signed integers (line numbers, serial, date parts, page, item, and the
+// summary's counts) are zig-zag varints (binary.Varint); a string is its byte
 // length then its UTF-8 bytes; a list is its length then its items. A section is a varint
 // byte length, the payload, and the payload's CRC-32C (Castagnoli) as 4 little-endian bytes.
 //
@@ -35,7 +53,7 @@
 //	meta    = list of files; a file = path, bytes, encoding, skipped, diagnostics, articles
 //	          (a list of article records); a diagnostic = path ("" for the file's path),
 //	          line, kind, message; an article = path ("" for the file's path), line, serial,
-//	          date (year signed, month, day), date_raw, page, item (signed), kicker, title,
+//	          date (year, month, day), date_raw, page, item, kicker, title,
 //	          subtitles, authors, author_unit, classification, column, page_name, topics,
 //	          genres, rw, rw_source, extra (code, name, value, line), diagnostics,
 //	          paragraphs, chars (of the body)
