@@ -224,10 +224,10 @@ func (s *session) bodySize(a *corpus.Article) (paragraphs, chars int) {
 func (s *session) close() error {
 	s.bar.Finish()
 	s.reader.Close()
+	s.check.report(s.io) // before the file closes: the check reads it
 	if s.ownsCache != nil {
 		s.ownsCache.Close()
 	}
-	s.check.report(s.io)
 	sum := s.reader.Summary()
 	if !s.opt.quiet {
 		fmt.Fprintf(s.io.err, "baokan: %s\n", sum)

@@ -102,11 +102,10 @@ type Source struct {
 	ModTime int64 // Unix nanoseconds
 }
 
-// Header is what a cache records about how it was made.
+// Header is what a cache records about how it was made (its sources aside: see
+// Reader.Sources, read on demand as there may be a million).
 type Header struct {
 	Settings []Setting
-	Base     string // the working directory relative source paths start from
-	Sources  []Source
 }
 
 // Setting returns the value of the named setting and whether it was recorded.

@@ -317,16 +317,24 @@ func TestChangedSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cr.Close()
-	if c := cr.ChangedSources(); len(c) != 0 {
-		t.Fatalf("unchanged sources reported: %v", c)
+	if c, _, n, err := cr.ChangedSources(0); len(c) != 0 || n != 3 || err != nil {
+		t.Fatalf("unchanged sources: %v reported, %d of 3 read, %v", c, n, err)
 	}
 	later := time.Now().Add(time.Hour)
 	if err := os.Chtimes(filepath.Join(dir, "b.txt"), later, later); err != nil {
 		t.Fatal(err)
 	}
 	os.Remove(filepath.Join(dir, "c.txt"))
-	if c := cr.ChangedSources(); !reflect.DeepEqual(c, []string{"b.txt", "c.txt"}) {
-		t.Errorf("changed %v, want [b.txt c.txt]", c)
+	if c, checked, _, _ := cr.ChangedSources(0); !reflect.DeepEqual(c, []string{"b.txt", "c.txt"}) || checked != 3 {
+		t.Errorf("changed %v of %d checked, want [b.txt c.txt] of 3", c, checked)
+	}
+	// Two of three: the spread takes sources 2 and 3 (i·2/3 steps up at i = 2 and 3).
+	if c, checked, _, _ := cr.ChangedSources(2); !reflect.DeepEqual(c, []string{"b.txt", "c.txt"}) || checked != 2 {
+		t.Errorf("limit 2: changed %v of %d checked, want [b.txt c.txt] of 2", c, checked)
+	}
+	// One: the last.
+	if c, checked, _, _ := cr.ChangedSources(1); !reflect.DeepEqual(c, []string{"c.txt"}) || checked != 1 {
+		t.Errorf("limit 1: changed %v of %d checked, want [c.txt] of 1", c, checked)
 	}
 }
 

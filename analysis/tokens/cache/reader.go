@@ -25,6 +25,7 @@ type Reader struct {
 	header Header
 	vocab  []string
 	sum    corpus.Summary
+	srcOff int64 // the sources section, read on demand
 	blocks []blockEntry
 	zr     *zstd.Decoder
 }
@@ -129,20 +130,7 @@ func (r *Reader) load() error {
 		return fmt.Errorf("header: %w", h.err)
 	}
 
-	sb0, err := r.section(srcOff, "sources")
-	if err != nil {
-		return err
-	}
-	h = newDec(sb0, string(sb0))
-	r.header.Base = h.str()
-	n = h.count(3)
-	r.header.Sources = make([]Source, n)
-	for i := range r.header.Sources {
-		r.header.Sources[i] = Source{Path: h.str(), Size: int64(h.uint()), ModTime: h.int()}
-	}
-	if h.err != nil {
-		return fmt.Errorf("sources: %w", h.err)
-	}
+	r.srcOff = srcOff
 
 	voc, err := r.section(vocabOff, "vocabulary")
 	if err != nil {
@@ -253,20 +241,64 @@ func (r *Reader) Close() error {
 	return r.file.Close()
 }
 
+// Sources returns the files the cache was made from and the folder relative paths start
+// from (read from the file at each call).
+func (r *Reader) Sources() (base string, sources []Source, err error) {
+	err = r.eachSource(func(b string, s Source) {
+		base = b
+		sources = append(sources, s)
+	})
+	return base, sources, err
+}
+
+func (r *Reader) eachSource(fn func(base string, s Source)) error {
+	p, err := r.section(r.srcOff, "sources")
+	if err != nil {
+		return err
+	}
+	d := newDec(p, unsafe.String(unsafe.SliceData(p), len(p))) // p is ours alone
+	base := d.str()
+	n := d.count(3)
+	for range n {
+		s := Source{Path: d.str(), Size: int64(d.uint()), ModTime: d.int()}
+		if d.err != nil {
+			break
+		}
+		fn(base, s)
+	}
+	if d.err != nil {
+		return fmt.Errorf("%s: sources: %w", r.path, d.err)
+	}
+	return nil
+}
+
 // ChangedSources compares the recorded sources with the files now on disk (size and
 // modification time) and returns the paths of those that differ or are gone, in recorded
-// order. Files added to a folder since are not seen.
-func (r *Reader) ChangedSources() []string {
-	var changed []string
-	for _, s := range r.header.Sources {
+// order, how many were compared, and how many there are. Files added to a folder since are
+// not seen. At most limit sources are compared (all when limit <= 0): every one when there
+// are no more, else limit of them evenly spread over the list, first and last included —
+// a stat costs a few microseconds, and an archive has a million files.
+func (r *Reader) ChangedSources(limit int) (changed []string, checked, total int, err error) {
+	if err = r.eachSource(func(string, Source) { total++ }); err != nil {
+		return nil, 0, 0, err
+	}
+	i := 0
+	err = r.eachSource(func(base string, s Source) {
+		i++
+		// Source i (1-based) is checked when the running count of checks due, i·limit/total
+		// rounded down, steps up (with the last source always among them).
+		if limit > 0 && total > limit && (i*limit)/total == ((i-1)*limit)/total {
+			return
+		}
+		checked++
 		p := s.Path
-		if !filepath.IsAbs(p) && r.header.Base != "" {
-			p = filepath.Join(r.header.Base, p)
+		if !filepath.IsAbs(p) && base != "" {
+			p = filepath.Join(base, p)
 		}
 		info, err := os.Stat(p)
 		if err != nil || info.Size() != s.Size || info.ModTime().UnixNano() != s.ModTime {
 			changed = append(changed, s.Path)
 		}
-	}
-	return changed
+	})
+	return changed, checked, total, err
 }
