@@ -48,8 +48,8 @@ dictionary, and ours), --hmm, --dict (the file's SHA-256) and whether the corpus
 were added (--no-corpus-words). An analysis of the cache that gives one of these flags with
 another value stops with an error that names both; one that does not give them uses the
 cache's. The sources' paths, sizes and modification times are recorded: an analysis warns
-when they changed since ("sources changed since indexing"), and still works (the cache needs
-them no more).
+when they changed since ("sources changed since indexing"; up to 10,000 of them, evenly
+spread, are compared at each run), and still works (the cache needs them no more).
 
 The file is written whole or not at all (to FILE.tmp, then renamed), and its bytes depend
 only on the corpus and the flags, not on --workers.
