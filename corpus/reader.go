@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"iter"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -31,6 +32,20 @@ type Options struct {
 	// number of articles it yielded, in stream order, from the goroutine that calls Next:
 	// a hook for progress bars.
 	OnFile func(path string, bytes, articles int)
+	// OnFileInfo, if set, is called once for every file read with what the reader learnt
+	// of it, in stream order, from the goroutine that calls Next, before the file's first
+	// article is returned: a hook for indexes that replay the stream (see Summary.AddFile).
+	OnFileInfo func(FileInfo)
+}
+
+// FileInfo is what the reader learnt of one file (or archive member).
+type FileInfo struct {
+	Path        string
+	Bytes       int
+	Encoding    string       // detected encoding; "" when the file could not be decoded (empty, unreadable)
+	Articles    int          // articles parsed, before the filter
+	Skipped     int          // articles left out because of a problem (truncated)
+	Diagnostics []Diagnostic // every diagnostic of the file, in line order
 }
 
 // Summary accounts for everything a Reader saw. Articles = Matched + FilteredOut;
@@ -49,6 +64,9 @@ type Summary struct {
 	ArticlesProblems int            // articles with at least one diagnostic
 	Encodings        map[string]int // files by detected encoding
 }
+
+// NewSummary returns an empty Summary with its maps made.
+func NewSummary() Summary { return newSummary() }
 
 func newSummary() Summary {
 	return Summary{
@@ -224,24 +242,44 @@ func (r *Reader) Next() (*Article, error) {
 }
 
 func (r *Reader) account(res *fileResult) {
-	s := &r.summary
-	s.Files++
-	s.Bytes += int64(res.bytes)
-	if res.encoding != "" {
-		s.Encodings[string(res.encoding)]++
+	info := FileInfo{Path: res.path, Bytes: res.bytes, Encoding: string(res.encoding),
+		Articles: len(res.articles), Skipped: res.skipped, Diagnostics: res.diags}
+	r.summary.AddFile(info)
+	if r.opt.OnDiagnostic != nil {
+		for _, d := range res.diags {
+			r.opt.OnDiagnostic(d)
+		}
 	}
-	for _, d := range res.diags {
+	for _, a := range res.articles {
+		r.summary.AddArticleProblems(a)
+	}
+	if r.opt.OnFileInfo != nil {
+		r.opt.OnFileInfo(info)
+	}
+	if r.opt.OnFile != nil {
+		r.opt.OnFile(res.path, res.bytes, len(res.articles))
+	}
+}
+
+// AddFile counts one file as a Reader does: files, bytes, encodings, diagnostics, skipped
+// articles, and files without an article (by reason). Articles, Matched and FilteredOut are
+// counted as articles are read, ArticlesProblems and ArticlesByKind by AddArticleProblems.
+// s must have its maps made (NewSummary).
+func (s *Summary) AddFile(f FileInfo) {
+	s.Files++
+	s.Bytes += int64(f.Bytes)
+	if f.Encoding != "" {
+		s.Encodings[f.Encoding]++
+	}
+	for _, d := range f.Diagnostics {
 		s.Diagnostics[d.Kind]++
 		if d.Kind.Skips() {
 			s.Skipped[d.Kind]++
 		}
-		if r.opt.OnDiagnostic != nil {
-			r.opt.OnDiagnostic(d)
-		}
 	}
-	if len(res.articles) == 0 && res.skipped == 0 {
+	if f.Articles == 0 && f.Skipped == 0 {
 		reason := KindNoArticle
-		for _, d := range res.diags {
+		for _, d := range f.Diagnostics {
 			if d.Kind == KindEmptyFile || d.Kind == KindReadError || d.Kind == KindNoArticle {
 				reason = d.Kind
 				break
@@ -249,21 +287,21 @@ func (r *Reader) account(res *fileResult) {
 		}
 		s.FilesNoArticle[reason]++
 	}
-	for _, a := range res.articles {
-		if len(a.Diagnostics) == 0 {
-			continue
-		}
-		s.ArticlesProblems++
-		seen := map[Kind]bool{}
-		for _, d := range a.Diagnostics {
-			if !seen[d.Kind] {
-				seen[d.Kind] = true
-				s.ArticlesByKind[d.Kind]++
-			}
-		}
+}
+
+// AddArticleProblems counts an article (read, before the filter) among those with
+// diagnostics, once per kind.
+func (s *Summary) AddArticleProblems(a *Article) {
+	if len(a.Diagnostics) == 0 {
+		return
 	}
-	if r.opt.OnFile != nil {
-		r.opt.OnFile(res.path, res.bytes, len(res.articles))
+	s.ArticlesProblems++
+	var seen []Kind // a few kinds at most
+	for _, d := range a.Diagnostics {
+		if !slices.Contains(seen, d.Kind) {
+			seen = append(seen, d.Kind)
+			s.ArticlesByKind[d.Kind]++
+		}
 	}
 }
 

@@ -77,6 +77,11 @@ type Options struct {
 	Gather func() (words []Word, candidates []string, err error)
 }
 
+// Revision numbers this package's segmentation: raise it with any change that cuts some
+// text differently (the walk, the frequencies given to added words, the candidate rule),
+// so that stored segmentations (analysis/tokens/cache) made before are refused.
+const Revision = 1
+
 // Mode names for Segmenter.Mode.
 const (
 	ModeShortestPath = "shortest-path"

@@ -22,6 +22,12 @@ func (g *Grouped) AddDoc(group string, tokens []string) {
 	g.Counter(group).AddDoc(tokens)
 }
 
+// AddDocIDs adds one document given as vocabulary ids to the counter of group (see
+// Counter.AddDocIDs).
+func (g *Grouped) AddDocIDs(group string, ids []uint32, vocab []string) {
+	g.Counter(group).AddDocIDs(ids, vocab)
+}
+
 // Counter returns the Counter of group, creating it empty if needed.
 func (g *Grouped) Counter(group string) *Counter {
 	if g.groups == nil {

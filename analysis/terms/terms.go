@@ -18,9 +18,17 @@ import (
 // plus the corpus totals (tokens and documents).
 //
 // The zero Counter is empty and ready to use. A Counter is not safe for concurrent use:
-// give each goroutine its own and Merge them at the end.
+// give each goroutine its own and Merge them at the end. (Fed by AddDocIDs, it builds its
+// string index at the first Count, DocFreq, AddDoc or Merge: call one before sharing it
+// with readers on several goroutines.)
 type Counter struct {
-	index map[string]int32 // term → id; ids index the slices below
+	// index maps term → id for terms[:indexed]; ids index the slices below. Documents given
+	// as ids (AddDocIDs) need no index: it is completed when a string is looked up.
+	index   map[string]int32
+	indexed int
+	// remap maps the caller's vocabulary ids (AddDocIDs) to this Counter's ids + 1 (0: not
+	// seen yet).
+	remap []int32
 
 	terms []string
 	stats []termStats // one struct per term: a token touches one cache line
@@ -49,9 +57,7 @@ func NewCounter() *Counter { return &Counter{} }
 // Terms seen before cost one map lookup each and no allocation; a new term's string is
 // cloned, so the Counter never keeps a caller's larger buffer alive.
 func (c *Counter) AddDoc(tokens []string) {
-	if c.index == nil {
-		c.index = make(map[string]int32)
-	}
+	c.syncIndex()
 	c.serial++
 	c.ndocs++
 	c.tokens += int64(len(tokens))
@@ -69,12 +75,63 @@ func (c *Counter) AddDoc(tokens []string) {
 	}
 }
 
+// AddDocIDs adds one document given as ids into vocab, a vocabulary the caller keeps (a
+// cache's, or one it interns): the counts are those AddDoc(vocab[ids[0]], …) gives, at the
+// cost of a slice lookup per token instead of a string hash. Every call on a Counter must
+// use the same vocabulary, grown only by appending; its strings are kept, not copied.
+func (c *Counter) AddDocIDs(ids []uint32, vocab []string) {
+	c.serial++
+	c.ndocs++
+	c.tokens += int64(len(ids))
+	for _, v := range ids {
+		if int(v) >= len(c.remap) {
+			c.remap = slices.Grow(c.remap, len(vocab)-len(c.remap))[:len(vocab)]
+		}
+		id := c.remap[v] - 1
+		if id < 0 {
+			id = c.lookupOrAdd(vocab[v])
+			c.remap[v] = id + 1
+		}
+		st := &c.stats[id]
+		st.count++
+		if st.lastDoc != c.serial {
+			st.lastDoc = c.serial
+			st.docs++
+		}
+	}
+}
+
+// lookupOrAdd returns the id of term, adding it if new. Without an index (ids only) the
+// term cannot be there yet unless strings were added too.
+func (c *Counter) lookupOrAdd(term string) int32 {
+	if c.index != nil {
+		c.syncIndex()
+		if id, ok := c.index[term]; ok {
+			return id
+		}
+	}
+	return c.add(term)
+}
+
 func (c *Counter) add(term string) int32 {
 	id := int32(len(c.terms))
-	c.index[term] = id
+	if c.index != nil && c.indexed == len(c.terms) {
+		c.index[term] = id
+		c.indexed++
+	}
 	c.terms = append(c.terms, term)
 	c.stats = append(c.stats, termStats{})
 	return id
+}
+
+// syncIndex makes the string index cover every term.
+func (c *Counter) syncIndex() {
+	if c.index == nil {
+		c.index = make(map[string]int32, len(c.terms))
+	}
+	for ; c.indexed < len(c.terms); c.indexed++ {
+		c.index[c.terms[c.indexed]] = int32(c.indexed)
+	}
 }
 
 // Merge adds other's counts into c. Documents are assumed disjoint (each document fed to
@@ -83,9 +140,7 @@ func (c *Counter) Merge(other *Counter) {
 	if other == nil {
 		return
 	}
-	if c.index == nil {
-		c.index = make(map[string]int32, len(other.terms))
-	}
+	c.syncIndex()
 	for oid, term := range other.terms {
 		id, ok := c.index[term]
 		if !ok {
@@ -109,6 +164,7 @@ func (c *Counter) Len() int { return len(c.terms) }
 
 // Count returns how many times term occurred (0 if never).
 func (c *Counter) Count(term string) int64 {
+	c.syncIndex()
 	if id, ok := c.index[term]; ok {
 		return c.stats[id].count
 	}
@@ -117,6 +173,7 @@ func (c *Counter) Count(term string) int64 {
 
 // DocFreq returns the number of documents containing term at least once.
 func (c *Counter) DocFreq(term string) int64 {
+	c.syncIndex()
 	if id, ok := c.index[term]; ok {
 		return c.stats[id].docs
 	}

@@ -279,3 +279,34 @@ func TestAddDocKnownTermsDoesNotAllocate(t *testing.T) {
 		t.Errorf("AddDoc of known terms: %v allocations per document, want 0", allocs)
 	}
 }
+
+// AddDocIDs counts as AddDoc does: the reference is AddDoc on the same documents spelled
+// out, and a vocabulary that grows between documents is followed.
+func TestAddDocIDsMatchesAddDoc(t *testing.T) {
+	vocab := []string{"人民", "日报", "的", "解放军"}
+	docs := [][]uint32{{0, 1, 2, 0}, {3, 2}, {}, {1, 1, 4}}
+	byIDs, byStrings := NewCounter(), NewCounter()
+	for i, d := range docs {
+		if i == 3 {
+			vocab = append(vocab, "报刊") // id 4 appears once the vocabulary has grown
+		}
+		words := make([]string, len(d))
+		for k, id := range d {
+			words[k] = vocab[id]
+		}
+		byIDs.AddDocIDs(d, vocab)
+		byStrings.AddDoc(words)
+	}
+	if !reflect.DeepEqual(byIDs.Top(0), byStrings.Top(0)) || byIDs.Docs() != 4 || byIDs.Tokens() != 9 {
+		t.Errorf("ids: %+v (%d docs, %d tokens)\nstrings: %+v", byIDs.Top(0), byIDs.Docs(), byIDs.Tokens(), byStrings.Top(0))
+	}
+	// By hand: 日报 occurs once in doc 0 and twice in doc 3.
+	if byIDs.Count("日报") != 3 || byIDs.DocFreq("日报") != 2 || byIDs.Count("报刊") != 1 {
+		t.Errorf("日报 %d in %d docs, 报刊 %d; want 3 in 2, 1", byIDs.Count("日报"), byIDs.DocFreq("日报"), byIDs.Count("报刊"))
+	}
+	// Strings after ids: the index is completed, so 人民 is found, not added twice.
+	byIDs.AddDoc([]string{"人民"})
+	if byIDs.Count("人民") != 3 || byIDs.Len() != 5 {
+		t.Errorf("after AddDoc: 人民 %d, %d terms; want 3, 5", byIDs.Count("人民"), byIDs.Len())
+	}
+}

@@ -40,6 +40,14 @@ type Tokenizer struct {
 
 // Words appends the filtered words of a to dst.
 func (t *Tokenizer) Words(dst []string, a *corpus.Article) []string {
+	dst, _ = t.SplitWords(dst, a)
+	return dst
+}
+
+// SplitWords appends the filtered words of a to dst, those of its kicker, title and
+// subtitles first when t.Text is TitleAndBody, and says how many of the appended words
+// came from those titles.
+func (t *Tokenizer) SplitWords(dst []string, a *corpus.Article) (words []string, titles int) {
 	start := len(dst)
 	if t.Text == TitleAndBody {
 		for _, s := range []string{a.Kicker, a.Title} {
@@ -48,12 +56,14 @@ func (t *Tokenizer) Words(dst []string, a *corpus.Article) []string {
 		for _, s := range a.Subtitles {
 			dst = t.Segmenter.AppendTokens(dst, s)
 		}
+		titles = len(t.Filter.Apply(dst[start:]))
+		dst = dst[:start+titles]
 	}
 	for _, p := range a.Body {
 		dst = t.Segmenter.AppendTokens(dst, p)
 	}
-	kept := t.Filter.Apply(dst[start:])
-	return dst[:start+len(kept)]
+	kept := t.Filter.Apply(dst[start+titles:])
+	return dst[:start+titles+len(kept)], titles
 }
 
 // Source yields articles one at a time, io.EOF at the end: *corpus.Reader is one.
@@ -66,14 +76,21 @@ type Source interface {
 // words is only valid during the call (it is reused). The first error from src or fn
 // stops the run and is returned.
 func (t *Tokenizer) Each(src Source, fn func(a *corpus.Article, words []string) error) error {
+	return t.EachSplit(src, func(a *corpus.Article, words []string, _ int) error { return fn(a, words) })
+}
+
+// EachSplit is Each with SplitWords: fn also gets how many of the words came from the
+// titles (0 unless t.Text is TitleAndBody).
+func (t *Tokenizer) EachSplit(src Source, fn func(a *corpus.Article, words []string, titles int) error) error {
 	workers := t.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type item struct {
-		a     *corpus.Article
-		words []string
-		done  chan struct{}
+		a      *corpus.Article
+		words  []string
+		titles int
+		done   chan struct{}
 	}
 	pool := sync.Pool{New: func() any { return &item{done: make(chan struct{}, 1)} }}
 	jobs := make(chan *item)
@@ -86,7 +103,7 @@ func (t *Tokenizer) Each(src Source, fn func(a *corpus.Article, words []string) 
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
-				it.words = t.Words(it.words[:0], it.a)
+				it.words, it.titles = t.SplitWords(it.words[:0], it.a)
 				it.done <- struct{}{}
 			}
 		}()
@@ -121,7 +138,7 @@ func (t *Tokenizer) Each(src Source, fn func(a *corpus.Article, words []string) 
 	for it := range order {
 		<-it.done
 		if fnErr == nil {
-			if fnErr = fn(it.a, it.words); fnErr != nil {
+			if fnErr = fn(it.a, it.words, it.titles); fnErr != nil {
 				close(stop)
 			}
 		}

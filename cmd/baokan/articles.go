@@ -46,6 +46,7 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.textless = !o.body
 	s, err := o.open(io, args)
 	if err != nil {
 		return err
@@ -67,7 +68,8 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 			done()
 			return err
 		}
-		row = articleRow(row[:0], a)
+		paragraphs, chars := s.bodySize(a)
+		row = articleRow(row[:0], a, paragraphs, chars)
 		if o.body {
 			row = append(row, strings.Join(a.Body, "\n"))
 		}
@@ -80,11 +82,12 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 	return finishOutput(out, done, nil, s.close())
 }
 
-// articleRow appends the cells of articleColumns for a.
-func articleRow(row []any, a *corpus.Article) []any {
+// articleRow appends the cells of articleColumns for a, whose body has the given paragraphs
+// and characters.
+func articleRow(row []any, a *corpus.Article, paragraphs, chars int) []any {
 	return append(row, a.Path, a.Line, a.Serial, a.Date.String(), a.Page, a.Item, a.Kicker, a.Title,
 		list(a.Subtitles), list(a.Authors), a.Classification, a.Column, a.PageName, list(a.Topics),
-		list(a.Genres), list(a.RW), string(a.RWSource), len(a.Body), a.BodyChars())
+		list(a.Genres), list(a.RW), string(a.RWSource), paragraphs, chars)
 }
 
 // list keeps a nil list an empty list, so JSON shows [] rather than null.

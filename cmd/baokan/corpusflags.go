@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"regexp"
 	"runtime"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baokan/baokan"
+	"github.com/baokan/baokan/analysis/tokens/cache"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
 	"github.com/baokan/baokan/reports/progress"
@@ -32,6 +34,15 @@ type corpusOptions struct {
 	bom    bool
 
 	skipBody bool // for passes that need the metadata only (not a flag)
+	// textless: the command reads no body text, only its size (session.bodySize), so a cache
+	// need not decompress it (not a flag).
+	textless bool
+	// words: a cache's words are read too, those of keep (by vocabulary id) only (for the
+	// word stream; not flags).
+	words bool
+	keep  []bool
+	// onFileInfo, if set, gets every file read from raw sources (for 'baokan index').
+	onFileInfo func(corpus.FileInfo)
 }
 
 // addCorpusFlags adds the flags that choose what to read and how to write a table.
@@ -95,36 +106,60 @@ func (o *corpusOptions) reportOptions() []reports.Option {
 	return nil
 }
 
+// articleReader is what a session reads from: a *corpus.Reader over raw files, or a
+// *cache.Scanner over a segment-once cache.
+type articleReader interface {
+	Next() (*corpus.Article, error)
+	All() iter.Seq2[*corpus.Article, error]
+	Summary() corpus.Summary
+	Close() error
+}
+
 // session is one run over a corpus: the reader, its progress bar, and the summary and
 // strict check at the end.
 type session struct {
 	opt    *corpusOptions
 	io     *streams
-	reader *corpus.Reader
+	reader articleReader
 	bar    *progress.Bar
+
+	cache     *cache.Scanner // when reading a cache: reader itself
+	ownsCache *cache.Reader  // the cache file to close with the session, if the session opened it
+	check     *sourceCheck   // reported at close
 }
 
-// open starts reading the sources named on the command line, or the embedded sample.
+// open starts reading the sources named on the command line, or the embedded sample, or
+// the cache named alone on the command line.
 func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
-	filter, err := o.filter()
+	path, err := cacheArg(args)
 	if err != nil {
 		return nil, err
 	}
-	if o.workers < 0 {
-		return nil, fmt.Errorf("--workers %d: want 1 or more", o.workers)
+	if path != "" {
+		cr, check, err := openCache(o, path)
+		if err != nil {
+			return nil, err
+		}
+		s, err := o.openCache(io, cr)
+		if err != nil {
+			cr.Close()
+			return nil, err
+		}
+		s.ownsCache, s.check = cr, check
+		return s, nil
 	}
-	if o.workers > 0 && o.workers != runtime.GOMAXPROCS(0) {
-		// Bound the cores, not just the goroutines: the reader runs two goroutines per core
-		// and the segmenter one.
-		runtime.GOMAXPROCS(o.workers)
+	filter, err := o.prepare()
+	if err != nil {
+		return nil, err
 	}
 	s := &session{opt: o, io: io}
 	stderrFile, _ := io.err.(*os.File)
 	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
 	opts := corpus.Options{
-		Filter:   filter,
-		SkipBody: o.skipBody,
-		OnFile:   func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
+		Filter:     filter,
+		SkipBody:   o.skipBody,
+		OnFile:     func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
+		OnFileInfo: o.onFileInfo,
 	}
 	if o.verbose {
 		opts.OnDiagnostic = func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
@@ -140,10 +175,66 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	return s, nil
 }
 
+// prepare checks the flags every session needs, bounds the cores, and builds the filter.
+func (o *corpusOptions) prepare() (*corpus.Filter, error) {
+	filter, err := o.filter()
+	if err != nil {
+		return nil, err
+	}
+	if o.workers < 0 {
+		return nil, fmt.Errorf("--workers %d: want 1 or more", o.workers)
+	}
+	if o.workers > 0 && o.workers != runtime.GOMAXPROCS(0) {
+		// Bound the cores, not just the goroutines: the reader runs two goroutines per core
+		// and the segmenter one.
+		runtime.GOMAXPROCS(o.workers)
+	}
+	return filter, nil
+}
+
+// openCache starts a scan of an open cache: the same articles, filter, summary and
+// diagnostics as reading the raw files it was made from.
+func (o *corpusOptions) openCache(io *streams, cr *cache.Reader) (*session, error) {
+	filter, err := o.prepare()
+	if err != nil {
+		return nil, err
+	}
+	s := &session{opt: o, io: io}
+	stderrFile, _ := io.err.(*os.File)
+	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
+	opts := cache.ScanOptions{
+		Filter: filter,
+		Body:   !o.textless && !o.skipBody,
+		Words:  o.words,
+		Keep:   o.keep,
+		OnFile: func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
+	}
+	if o.verbose {
+		opts.OnDiagnostic = func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
+	}
+	s.cache = cr.Scan(opts)
+	s.reader = s.cache
+	return s, nil
+}
+
+// bodySize returns the body's paragraphs and characters of a, the article the session's
+// reader returned last: counted from the text, or, from a cache read without it, as
+// recorded.
+func (s *session) bodySize(a *corpus.Article) (paragraphs, chars int) {
+	if s.cache != nil && a.Body == nil {
+		return s.cache.BodySize()
+	}
+	return len(a.Body), a.BodyChars()
+}
+
 // close ends the session: the summary line on stderr, and the --strict verdict.
 func (s *session) close() error {
 	s.bar.Finish()
 	s.reader.Close()
+	s.check.report(s.io) // before the file closes: the check reads it
+	if s.ownsCache != nil {
+		s.ownsCache.Close()
+	}
 	sum := s.reader.Summary()
 	if !s.opt.quiet {
 		fmt.Fprintf(s.io.err, "baokan: %s\n", sum)

@@ -75,17 +75,18 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if opts.Form, err = keyness.ParseG2Form(o.form); err != nil {
 		return fmt.Errorf("--g2: %w", err)
 	}
+	o.textless = true // words and metadata only
 	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
 	}
 	tc, rc := terms.NewCounter(), terms.NewCounter()
-	err = ws.Each(func(a *corpus.Article, words []string) error {
+	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
 		switch {
 		case target.Match(a):
-			tc.AddDoc(words)
+			tc.AddDocIDs(ids, ws.Vocabulary())
 		case reference == nil || reference.Match(a):
-			rc.AddDoc(words)
+			rc.AddDocIDs(ids, ws.Vocabulary())
 		}
 		return nil
 	})

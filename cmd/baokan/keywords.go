@@ -74,6 +74,7 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		return err
 	}
 	// Pass 1: document frequencies (and, for groups, each group's counts).
+	o.reread = group == nil // articles as documents: pass 2 weighs them
 	ws, df, grouped, closeErr, err := countWords(io, &o.corpusOptions, &o.wordFlags, group, args)
 	if err != nil {
 		return err

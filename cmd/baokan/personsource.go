@@ -126,7 +126,9 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 		return nil, nil, err
 	}
 	resolver := collector.resolver
-	s, err := o.open(io, args)
+	textless := *o
+	textless.textless = true // the RW lists only; the text is read in the second pass
+	s, err := textless.open(io, args)
 	if err != nil {
 		return nil, nil, err
 	}

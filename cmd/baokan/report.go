@@ -219,7 +219,7 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 		return err
 	}
 	err = ws.Each(func(a *corpus.Article, words []string) error {
-		d.stats.add(a)
+		d.stats.add(a, len(a.Body), a.BodyChars())
 		d.all.AddDoc(words)
 		for _, g := range periodOf(a) {
 			d.periods.AddDoc(g, words)

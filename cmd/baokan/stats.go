@@ -100,10 +100,11 @@ func newCorpusStats(by ...string) *corpusStats {
 	return s
 }
 
-func (s *corpusStats) add(a *corpus.Article) {
-	n := a.BodyChars()
+// add counts a, whose body has the given paragraphs and characters (session.bodySize: from
+// a cache read without the text, as recorded).
+func (s *corpusStats) add(a *corpus.Article, paragraphs, n int) {
 	s.chars += n
-	if len(a.Body) > 0 {
+	if paragraphs > 0 {
 		s.withBody++
 	}
 	if len(a.RW) > 0 {
@@ -143,6 +144,7 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.textless = true // body sizes only
 	s, err := o.open(io, args)
 	if err != nil {
 		return err
@@ -158,7 +160,8 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 			s.close()
 			return err
 		}
-		stats.add(a)
+		paragraphs, chars := s.bodySize(a)
+		stats.add(a, paragraphs, chars)
 	}
 	closeErr := s.close()
 	sum := s.reader.Summary()

@@ -110,17 +110,19 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 // second pass; closeErr is the first pass's verdict (--strict), to return once the output
 // is written.
 func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus.Article) []string, args []string) (ws *wordStream, all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
+	o.textless = true // words and metadata only
 	if ws, err = wf.openWords(io, o, args); err != nil {
 		return nil, nil, nil, nil, err
 	}
 	all, grouped = terms.NewCounter(), terms.NewGrouped()
-	err = ws.Each(func(a *corpus.Article, words []string) error {
+	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
+		vocab := ws.Vocabulary()
 		if group == nil {
-			all.AddDoc(words)
+			all.AddDocIDs(ids, vocab)
 			return nil
 		}
 		for _, g := range group(a) {
-			grouped.AddDoc(g, words)
+			grouped.AddDocIDs(g, ids, vocab)
 		}
 		return nil
 	})

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/segment"
@@ -26,6 +27,13 @@ type wordFlags struct {
 	titles        bool
 
 	extraWords []segment.Word // words a command asks about, kept whole (not a flag)
+
+	flags *pflag.FlagSet // to tell the flags given from the defaults
+
+	onCorpusWords func(tokens.CorpusWords) // for 'baokan index', which records their hash
+	// reread: the command takes a second pass over the words (not a flag); from raw files the
+	// first pass keeps them, so that the second does not segment again.
+	reread bool
 }
 
 const wordFlagsHelp = `Words: the body paragraphs (with --titles also kicker, title and subtitles) are cut
@@ -33,23 +41,35 @@ by gse's shortest-path segmentation (--hmm: DAG + HMM, which finds words missing
 dictionary, many times slower). Before cutting, the persons of the corpus's RW lists (as
 'baokan persons' resolves them) and its GJ topics that pass a conservative rule are added to
 the dictionary, so that 赫鲁晓夫 or 中苏友好协会 stay whole (--no-corpus-words to skip that
-first pass); --dict adds a user dictionary (lines: word [freq] [pos]).
+first pass); they are taken from the whole corpus, whatever the filters keep, so that an
+article is cut the same way whatever the filters. --dict adds a user dictionary (lines:
+word [freq] [pos]).
 Filters, by default: the built-in Chinese stop-word list (plus --stopwords FILE; none with
 --no-stopwords), punctuation, numbers and Latin-letter tokens dropped (--keep-punct,
---keep-numbers, --keep-latin), words shorter than --min-len characters dropped (default 1).`
+--keep-numbers, --keep-latin), words shorter than --min-len characters dropped (default 1).
+From a cache made by 'baokan index' (CORPUS is the .bki file alone) the words were cut when
+it was made: --hmm, --dict and --no-corpus-words, when given, must match how (else an error
+says so); the filters and --titles apply as given.`
 
 func addWordFlags(c *cobra.Command, o *wordFlags) {
+	addSegmentFlags(c, o)
 	f := c.Flags()
-	f.BoolVar(&o.hmm, "hmm", false, "segment with DAG + HMM (finds unknown words; much slower)")
-	f.StringVar(&o.dict, "dict", "", "add the words of a user dictionary `FILE` (lines: word [freq] [pos])")
 	f.StringVar(&o.stopwords, "stopwords", "", "add the stop words of `FILE` (one a line) to the built-in list")
 	f.BoolVar(&o.noStopwords, "no-stopwords", false, "drop no stop word (not even the built-in list)")
 	f.IntVar(&o.minLen, "min-len", 1, "drop words shorter than `N` characters")
 	f.BoolVar(&o.keepPunct, "keep-punct", false, "keep punctuation tokens")
 	f.BoolVar(&o.keepNumbers, "keep-numbers", false, "keep number tokens (1962, ２.５, ②)")
 	f.BoolVar(&o.keepLatin, "keep-latin", false, "keep tokens of Latin letters (NATO)")
-	f.BoolVar(&o.noCorpusWords, "no-corpus-words", false, "do not add the corpus's RW persons and GJ topics to the dictionary (saves a first pass)")
 	f.BoolVar(&o.titles, "titles", false, "segment kicker, title and subtitles as well as the body")
+}
+
+// addSegmentFlags adds the flags that change how text is cut (those a cache records).
+func addSegmentFlags(c *cobra.Command, o *wordFlags) {
+	f := c.Flags()
+	o.flags = f
+	f.BoolVar(&o.hmm, "hmm", false, "segment with DAG + HMM (finds unknown words; much slower)")
+	f.StringVar(&o.dict, "dict", "", "add the words of a user dictionary `FILE` (lines: word [freq] [pos])")
+	f.BoolVar(&o.noCorpusWords, "no-corpus-words", false, "do not add the corpus's RW persons and GJ topics to the dictionary (saves a first pass)")
 }
 
 // filter builds the token filter from the flags.
@@ -122,6 +142,10 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 			quiet := *co
 			quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 			quiet.skipBody = true                                         // RW lists and topics only
+			quiet.onFileInfo = nil
+			// The words of the whole corpus, not only of the articles the filters keep: an
+			// article is cut the same way whatever the filter (and as in a cache).
+			quiet.from, quiet.to, quiet.page, quiet.genre, quiet.title = "", "", 0, "", ""
 			s, err := quiet.open(io, args)
 			if err != nil {
 				return nil, nil, err
@@ -130,6 +154,9 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 			s.close()
 			if err != nil {
 				return nil, nil, err
+			}
+			if o.onCorpusWords != nil {
+				o.onCorpusWords(words)
 			}
 			extra := words.Options(segment.Options{})
 			return extra.Words, extra.Candidates, nil

@@ -1,14 +1,30 @@
 package main
 
 import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/tokens"
+	"github.com/baokan/baokan/analysis/tokens/cache"
 	"github.com/baokan/baokan/corpus"
 )
 
 // wordStream is the one way word commands get their words: the articles of the sources
-// named on the command line (or of the embedded sample), each with its filtered words, in
-// corpus order. Every command that segments goes through it, so that the segment-once
-// cache can stand in for the raw sources in one place.
+// named on the command line (or of the embedded sample, or of a cache made by 'baokan
+// index'), each with its filtered words, in corpus order. Every command that segments goes
+// through it, so that the segment-once cache stands in for the raw sources in one place.
+//
+// From a cache, articles come with their body text unless the command set
+// corpusOptions.textless before openWords (word commands rarely need the text; skipping it
+// saves decompressing it).
 type wordStream struct {
 	io      *streams
 	co      *corpusOptions
@@ -17,22 +33,115 @@ type wordStream struct {
 	passes  int
 	verdict error          // the first pass's --strict verdict
 	summary corpus.Summary // what the first pass's reader saw
+
+	cache  *cache.Reader // the cache named on the command line, if any
+	check  *sourceCheck  // its sources check, reported by the first pass
+	keep   []bool        // by vocabulary id: whether the filter keeps the term
+	titles bool          // --titles: the titles' words too
+	words  []string      // the current article's words (reused)
+	ids    []uint32      // the current article's word ids (reused)
+
+	// From raw files, EachIDs interns the words: vocab[id] is the word of id.
+	intern map[string]uint32
+	vocab  []string
+	// spill keeps the first pass's word ids for the later ones (wordFlags.reread).
+	spill    *os.File
+	spillW   *bufio.Writer
+	spillBuf []byte
 }
 
 // openWords builds the segmenter and filter from the flags (after the corpus-words pass,
-// unless --no-corpus-words).
+// unless --no-corpus-words); from a cache, it checks that the cache was cut the way the
+// flags ask, and applies the filter to its vocabulary.
 func (wf *wordFlags) openWords(io *streams, co *corpusOptions, args []string) (*wordStream, error) {
+	path, err := cacheArg(args)
+	if err != nil {
+		return nil, err
+	}
+	if path != "" {
+		return wf.openCachedWords(io, co, path)
+	}
 	tok, err := wf.tokenizer(io, co, args)
 	if err != nil {
 		return nil, err
 	}
-	return &wordStream{io: io, co: co, args: args, tok: tok}, nil
+	ws := &wordStream{io: io, co: co, args: args, tok: tok}
+	if wf.reread {
+		if ws.spill, err = os.CreateTemp("", "baokan-words-*"); err != nil {
+			return nil, fmt.Errorf("a temporary file for the words of the first pass: %w", err)
+		}
+		// Unlinked at once where the system allows it: the open file lives until the
+		// process ends, and nothing is left behind.
+		os.Remove(ws.spill.Name())
+		ws.spillW = bufio.NewWriterSize(ws.spill, 1<<20)
+	}
+	return ws, nil
+}
+
+func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string) (*wordStream, error) {
+	filter, err := wf.filter()
+	if err != nil {
+		return nil, err
+	}
+	if err := wf.checkSettings(path, nil); err != nil { // the flags' own errors first (--dict FILE)
+		return nil, err
+	}
+	cr, check, err := openCache(co, path)
+	if err != nil {
+		return nil, err
+	}
+	h := cr.Header()
+	if err := wf.checkSettings(path, &h); err != nil {
+		cr.Close()
+		return nil, err
+	}
+	// Counts by group grow with the corpus, while the reader's heap is small: the GOGC=400
+	// that suits the reader would let the heap grow to five times the counts.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
+	vocab := cr.Vocabulary()
+	keep := make([]bool, len(vocab))
+	for id, term := range vocab {
+		keep[id] = filter.Keep(term)
+	}
+	if !co.quiet {
+		// From raw files the words a command asks about (timeline --term) are added to the
+		// dictionary before cutting; a cache was cut without them.
+		for _, w := range wf.extraWords {
+			if !slices.Contains(vocab, w.Text) {
+				fmt.Fprintf(io.err, "baokan: %s: %q was never cut as one word when the cache was made, so it counts 0 here; index with --dict FILE listing it to count it whole\n", path, w.Text)
+			}
+		}
+	}
+	// The cache is released when the stream is dropped: commands take a second pass after
+	// Close.
+	return &wordStream{io: io, co: co, cache: cr, check: check, keep: keep, titles: wf.titles}, nil
 }
 
 // Each runs one pass over the corpus: fn gets each article and its words (valid only
 // during the call) in corpus order, on the calling goroutine. The first pass shows the
 // progress bar and the summary; later passes are quiet.
 func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) error {
+	switch {
+	case ws.cache != nil:
+		return ws.cachePass(func(sc *cache.Scanner) error { return ws.eachCached(sc, fn) })
+	case ws.spill != nil:
+		// Keep (and, on later passes, read back) the word ids.
+		return ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
+			words := ws.words[:0]
+			for _, id := range ids {
+				words = append(words, ws.vocab[id])
+			}
+			ws.words = words
+			return fn(a, words)
+		})
+	}
+	return ws.rawPass(func(s *session) error { return ws.tok.Each(s.reader, fn) })
+}
+
+// rawPass runs one pass over the raw files.
+func (ws *wordStream) rawPass(read func(s *session) error) error {
 	co := *ws.co
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
@@ -41,7 +150,7 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	if err != nil {
 		return err
 	}
-	err = ws.tok.Each(s.reader, fn)
+	err = read(s)
 	verdict := s.close()
 	if ws.passes == 0 {
 		ws.verdict = verdict
@@ -51,9 +160,168 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	return err
 }
 
+// cachePass runs one pass over the cache.
+func (ws *wordStream) cachePass(read func(sc *cache.Scanner) error) error {
+	co := *ws.co
+	if ws.passes > 0 {
+		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
+	}
+	co.words, co.keep = true, ws.keep // filtered on the decoding goroutines
+	s, err := co.openCache(ws.io, ws.cache)
+	if err != nil {
+		return err
+	}
+	if ws.passes == 0 {
+		s.check = ws.check
+	}
+	err = read(s.cache)
+	verdict := s.close()
+	if ws.passes == 0 {
+		ws.verdict = verdict
+		ws.summary = s.reader.Summary()
+	}
+	ws.passes++
+	return err
+}
+
+// eachCached reads the words of each article from the cache (filtered as decoded).
+func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, words []string) error) error {
+	vocab := ws.cache.Vocabulary()
+	for a, err := range sc.All() {
+		if err != nil {
+			return err
+		}
+		ids, titles := sc.Tokens()
+		if !ws.titles {
+			ids = ids[titles:]
+		}
+		words := ws.words[:0]
+		for _, id := range ids {
+			words = append(words, vocab[id])
+		}
+		ws.words = words
+		if err := fn(a, words); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EachIDs is Each with the words given as ids into Vocabulary(), the fast path of counting
+// commands: from a cache the ids are read as stored (no string is looked up), from raw
+// files the words are interned as they come (and, when the command said a second pass
+// follows, kept in a temporary file that the later passes read instead of segmenting
+// again: they only parse the files).
+func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) error {
+	switch {
+	case ws.cache != nil:
+		return ws.cachePass(func(sc *cache.Scanner) error {
+			for a, err := range sc.All() {
+				if err != nil {
+					return err
+				}
+				ids, titles := sc.Tokens() // filtered already
+				if !ws.titles {
+					ids = ids[titles:]
+				}
+				if err := fn(a, ids); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	case ws.spill != nil && ws.passes > 0:
+		return ws.replay(fn)
+	}
+	if ws.intern == nil {
+		ws.intern = map[string]uint32{}
+	}
+	return ws.rawPass(func(s *session) error {
+		return ws.tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+			ids := ws.ids[:0]
+			for _, w := range words {
+				id, ok := ws.intern[w]
+				if !ok {
+					id = uint32(len(ws.vocab))
+					w = strings.Clone(w)
+					ws.intern[w] = id
+					ws.vocab = append(ws.vocab, w)
+				}
+				ids = append(ids, id)
+			}
+			ws.ids = ids
+			if ws.spill != nil {
+				ws.spillBuf = binary.AppendUvarint(ws.spillBuf[:0], uint64(len(ids)))
+				for _, id := range ids {
+					ws.spillBuf = binary.AppendUvarint(ws.spillBuf, uint64(id))
+				}
+				if _, err := ws.spillW.Write(ws.spillBuf); err != nil {
+					return fmt.Errorf("keeping the words for the next pass: %w", err)
+				}
+			}
+			return fn(a, ids)
+		})
+	})
+}
+
+// replay is a later pass over raw files: the articles are parsed again, their words read
+// back from the spill file the first pass wrote.
+func (ws *wordStream) replay(fn func(a *corpus.Article, ids []uint32) error) error {
+	if err := ws.spillW.Flush(); err != nil {
+		return fmt.Errorf("keeping the words for the next pass: %w", err)
+	}
+	if _, err := ws.spill.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	r := bufio.NewReaderSize(ws.spill, 1<<20)
+	bad := func(err error) error { return fmt.Errorf("reading back the words of the first pass: %w", err) }
+	return ws.rawPass(func(s *session) error {
+		for a, err := range s.reader.All() {
+			if err != nil {
+				return err
+			}
+			n, err := binary.ReadUvarint(r)
+			if err != nil {
+				return bad(err)
+			}
+			ids := ws.ids[:0]
+			for range n {
+				id, err := binary.ReadUvarint(r)
+				if err != nil {
+					return bad(err)
+				}
+				ids = append(ids, uint32(id))
+			}
+			ws.ids = ids
+			if err := fn(a, ids); err != nil {
+				return err
+			}
+		}
+		if _, err := r.ReadByte(); err != io.EOF {
+			return bad(errors.New("the corpus has fewer articles than in the first pass"))
+		}
+		return nil
+	})
+}
+
+// Vocabulary returns the words of the ids EachIDs gives (growing during a pass over raw
+// files).
+func (ws *wordStream) Vocabulary() []string {
+	if ws.cache != nil {
+		return ws.cache.Vocabulary()
+	}
+	return ws.vocab
+}
+
 // Close returns the first pass's --strict verdict: to be returned once the output is
 // written.
 func (ws *wordStream) Close() error { return ws.verdict }
 
 // Summary accounts for what the first pass read: files, articles, diagnostics.
 func (ws *wordStream) Summary() corpus.Summary { return ws.summary }
+
+// segmentFilterAll keeps every token: a cache stores the words unfiltered, and each
+// analysis filters them.
+func segmentFilterAll() segment.Filter {
+	return segment.Filter{KeepPunct: true, KeepNumbers: true, KeepLatin: true}
+}
