@@ -45,6 +45,8 @@ func TestCacheGivesTheRawOutput(t *testing.T) {
 		{"keywords", "--by", "year", "--tf", "log"},
 		{"keyness", "--target", "from=1990-01-01"},
 		{"stats", "--strict"},
+		{"timeline", "--by", "year", "--series", "articles,chars,tokens", "--person", "毛泽东", "--format", "csv"},
+		{"timeline", "--by", "quarter", "--series", "articles,chars", "--genre-series", "消息"},
 	}
 	if raceEnabled {
 		// Each raw word command loads the dictionary: keep one of each kind of reading.

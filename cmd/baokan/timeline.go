@@ -297,18 +297,22 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		for _, t := range o.terms {
 			o.extraWords = append(o.extraWords, segment.Word{Text: t})
 		}
+		o.textless = true // body sizes only (from a cache, as recorded)
 		ws, err := o.openWords(io, &o.corpusOptions, args)
 		if err != nil {
 			return nil, err
 		}
 		err = ws.Each(func(a *corpus.Article, words []string) error {
-			agg.Add(timeline.DocOf(a, words, personsOf(a)))
+			d := timeline.DocOf(a, words, personsOf(a))
+			_, d.Chars = ws.bodySize(a)
+			agg.Add(d)
 			return nil
 		})
 		return ws.Close(), err
 	}
 	co := o.corpusOptions
 	co.skipBody = !needChars
+	co.textless = true // body sizes only (from a cache, as recorded)
 	s, err := co.open(io, args)
 	if err != nil {
 		return nil, err
@@ -319,6 +323,7 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 			return nil, err
 		}
 		d := timeline.DocOf(a, nil, personsOf(a))
+		_, d.Chars = s.bodySize(a)
 		agg.Add(d)
 	}
 	return s.close(), nil

@@ -33,6 +33,7 @@ type wordStream struct {
 	passes  int
 	verdict error          // the first pass's --strict verdict
 	summary corpus.Summary // what the first pass's reader saw
+	scanner *cache.Scanner // the cache pass under way, if any
 
 	cache  *cache.Reader // the cache named on the command line, if any
 	check  *sourceCheck  // its sources check, reported by the first pass
@@ -184,8 +185,20 @@ func (ws *wordStream) cachePass(read func(sc *cache.Scanner) error) error {
 	return err
 }
 
+// bodySize returns the body's paragraphs and characters of a, the article of the current
+// call: counted from the text, or, from a cache read without it (corpusOptions.textless),
+// as recorded.
+func (ws *wordStream) bodySize(a *corpus.Article) (paragraphs, chars int) {
+	if ws.scanner != nil && a.Body == nil {
+		return ws.scanner.BodySize()
+	}
+	return len(a.Body), a.BodyChars()
+}
+
 // eachCached reads the words of each article from the cache (filtered as decoded).
 func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, words []string) error) error {
+	ws.scanner = sc
+	defer func() { ws.scanner = nil }()
 	vocab := ws.cache.Vocabulary()
 	for a, err := range sc.All() {
 		if err != nil {
