@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # baokan against gse's own Cut and against the Python pipeline a researcher would otherwise
 # write (bench/python/pipeline.py: jieba + scikit-learn + networkx + pandas), on generated
-# corpora of growing size, all timed in the same run.
+# corpora of growing size, all timed in the same run. See bench/README.md.
 #
 #   bench/compare.sh [SIZES...]        (default: 10000 100000 1000000 articles)
 #
@@ -11,7 +11,8 @@
 # gse, PROCESSES (default 2) for Python; RUNS (default 1) runs of everything per size, in
 # alternation, of which the median is kept; SKIP_PYTHON=1 leaves the Python pipeline out.
 #
-# For each size it measures, with GNU time (/usr/bin/time -f '%e %M': wall seconds, peak RSS):
+# For each size it measures, with GNU time (/usr/bin/time: wall seconds, peak RSS, and user +
+# system CPU seconds, which other processes on a shared machine inflate less than wall time):
 #   gse Cut       bench/cutfloor: gse's Segmenter.Cut on the body paragraphs with WORKERS
 #                 goroutines (read and dictionary load not timed): the segmentation floor
 #   dict load     `baokan segment </dev/null`: loading gse's dictionary, which a gse user pays too
@@ -28,7 +29,6 @@
 # python3-networkx python3-pandas.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 dir=${BENCH_DIR:-/tmp/baokan-bench}
 workers=${WORKERS:-$(nproc)}
 procs=${PROCESSES:-2}
@@ -45,21 +45,19 @@ mkdir -p "$dir/bin"
 go build -o "$dir/bin/baokan" ./cmd/baokan
 go build -o "$dir/bin/cutfloor" ./bench/cutfloor
 bk=$dir/bin/baokan
-has() { ! "$bk" help "$1" 2>&1 | grep -q '^Unknown help topic'; }
-has_index=0; has index && has_index=1
-has_timeline=0; has timeline && has_timeline=1
+has() { local h; h=$("$bk" help "$1" 2>&1); [[ $h != "Unknown help topic"* ]]; }
+has_index=0; if has index; then has_index=1; fi
+has_timeline=0; if has timeline; then has_timeline=1; fi
 
 # timed CMD...: runs CMD under GNU time, stdin empty, stdout discarded, stderr kept in
-# $dir/last.err; prints "seconds kB".
+# $dir/last.err; prints "wall_seconds peak_kB cpu_seconds".
 timed() {
   local f; f=$(mktemp)
-  if ! /usr/bin/time -o "$f" -f '%e %M' "$@" < /dev/null > /dev/null 2> "$dir/last.err"; then
+  if ! /usr/bin/time -o "$f" -f '%e %M %U %S' "$@" < /dev/null > /dev/null 2> "$dir/last.err"; then
     echo "compare.sh: failed: $*" >&2; cat "$dir/last.err" >&2; rm -f "$f"; exit 1
   fi
-  tail -1 "$f"; rm -f "$f"
+  tail -1 "$f" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}'; rm -f "$f"
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-max() { printf '%s\n' "$@" | sort -g | tail -1; }
 
 analyses=(stats terms keywords network timeline)
 # args NAME INPUT OUTDIR: the command line of one analysis.
@@ -74,9 +72,8 @@ args() {
 }
 available() { [ "$1" != timeline ] || [ "$has_timeline" = 1 ]; }
 
-jieba=() # "size MB/s" of jieba per process, from the pipeline's own timing
-tsv=$dir/results.tsv
-: > "$tsv" # size mb body_mb row seconds rss_kb
+tsv=$dir/results.tsv # size, file bytes, body bytes, row, run, wall s, peak kB, cpu s
+: > "$tsv"
 for n in "${sizes[@]}"; do
   corpus=$dir/c$n
   if [ ! -f "$corpus/truth.tsv" ]; then
@@ -87,129 +84,119 @@ for n in "${sizes[@]}"; do
   out=$dir/out$n; rm -rf "$out"; mkdir -p "$out/raw" "$out/cache" "$out/python"
   bytes=$(find "$corpus/txt" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
   find "$corpus/txt" -type f -print0 | xargs -0 cat > /dev/null # warm the page cache
-  declare -A sec=() rss=()
-  body=0
   for r in $(seq "$runs"); do
     echo "size $n: run $r of $runs" >&2
     line=$("$dir/bin/cutfloor" -workers "$workers" "$corpus")
     body=$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$line")
-    sec[cut]+=" $(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<<"$line")"
-    t=$(timed "$bk" segment); sec[load]+=" ${t% *}"
+    rec() { echo -e "$n\t$bytes\t$body\t$1\t$r\t${2// /\\t}" >> "$tsv"; }
+    rec cut "$(sed 's/.*seconds=\([0-9.]*\).*cpu=\([0-9.]*\).*/\1 0 \2/' <<<"$line")"
+    rec load "$(timed "$bk" segment)"
     if [ "$has_index" = 1 ]; then
       rm -f "$out/x.bki"
-      t=$(timed "$bk" index -q --workers "$workers" -o "$out/x.bki" "$corpus")
-      sec[index]+=" ${t% *}"; rss[index]+=" ${t#* }"
+      rec index "$(timed "$bk" index -q --workers "$workers" -o "$out/x.bki" "$corpus")"
     fi
     for a in "${analyses[@]}"; do
       available "$a" || continue
       # shellcheck disable=SC2046 # word splitting of args is intended
-      t=$(timed "$bk" $(args "$a" "$corpus" "$out/raw"))
-      sec[raw_$a]+=" ${t% *}"; rss[raw_$a]+=" ${t#* }"
+      rec "raw_$a" "$(timed "$bk" $(args "$a" "$corpus" "$out/raw"))"
       if [ "$has_index" = 1 ]; then
         # shellcheck disable=SC2046
-        t=$(timed "$bk" $(args "$a" "$out/x.bki" "$out/cache"))
-        sec[cache_$a]+=" ${t% *}"; rss[cache_$a]+=" ${t#* }"
+        rec "cache_$a" "$(timed "$bk" $(args "$a" "$out/x.bki" "$out/cache"))"
       fi
     done
     if [ "${SKIP_PYTHON:-0}" != 1 ]; then
-      t=$(timed "$py" bench/python/pipeline.py --processes "$procs" --out "$out/python" "$corpus")
-      sec[python]+=" ${t% *}"; rss[python]+=" ${t#* }"
+      rec python "$(timed "$py" bench/python/pipeline.py --processes "$procs" --out "$out/python" "$corpus")"
       cat "$dir/last.err" >> "$out/python.log"
-      jieba+=("$n $(sed -n 's/.*jieba_MB\/s_per_process=\([0-9.]*\).*/\1/p' "$dir/last.err")")
+      jieba=$(sed -n 's/.*jieba_MB\/s_per_process=\([0-9.]*\).*/\1/p' "$dir/last.err")
+      rec jieba "$jieba 0 0"
     fi
   done
-  emit() { [ -n "${sec[$1]:-}" ] || return 0; echo -e "$n\t$bytes\t$body\t$1\t$(median ${sec[$1]})\t$(max ${rss[$1]:-0})" >> "$tsv"; }
-  for k in cut load index; do emit "$k"; done
-  for a in "${analyses[@]}"; do emit "raw_$a"; emit "cache_$a"; done
-  emit python
-  unset sec rss
 done
 
 # The report: one block per size, then the ratios and the growth across sizes.
 awk -F'\t' -v workers="$workers" -v procs="$procs" -v runs="$runs" \
   -v has_index="$has_index" -v has_timeline="$has_timeline" -v md="$dir/results.md" '
 function mb(b) { return b / 1e6 }
-function na(x) { return x == "" ? "n/a" : x }
-function row(label, s, k, b) {
-  if (s == "") {
-    printf "  %-32s %9s %9s %9s\n", label, "n/a", "n/a", "n/a"
-    printf "| %s | %s | %s | n/a | n/a | n/a |\n", size[k], label, mbs[k] >> md
-    return
-  }
-  printf "  %-32s %9.2f %9.1f %9s\n", label, s, mb(b) / s, (rssv == "" ? "" : sprintf("%.0f", rssv / 1024))
-  printf "| %s | %s | %.1f | %.2f | %.1f | %s |\n", size[k], label, mb(b), s, mb(b) / s, (rssv == "" ? "" : sprintf("%.0f", rssv / 1024)) >> md
+function median(k, row,    n, i, j, t, v) {
+  n = split(vals[k, row], v, " ")
+  if (n == 0) return ""
+  for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j] + 0 < v[j-1] + 0; j--) { t = v[j]; v[j] = v[j-1]; v[j-1] = t }
+  return v[int((n + 1) / 2)]
+}
+function fmt(x, f) { return x == "" ? "n/a" : sprintf(f, x) }
+function ratio(a, b, f) { return (a == "" || b == "" || b + 0 == 0) ? "n/a" : sprintf(f, a / b) }
+function row(k, label, s, c, m) {
+  printf "  %-34s %9s %9s %9s %9s\n", label, fmt(s, "%.2f"), fmt(c, "%.2f"), (s == "" ? "n/a" : fmt(mb(bytes[k]) / s, "%.1f")), (m == "" ? "" : fmt(m / 1024, "%.0f"))
+  printf "| %s | %s | %s | %s | %s | %s |\n", k, label, fmt(s, "%.2f"), fmt(c, "%.2f"), (s == "" ? "n/a" : fmt(mb(bytes[k]) / s, "%.1f")), (m == "" ? "" : fmt(m / 1024, "%.0f")) >> md
 }
 {
-  k = $1; if (!(k in size)) { order[++ns] = k; size[k] = $1; bytes[k] = $2; body[k] = $3; mbs[k] = sprintf("%.1f", mb($2)) }
-  S[k, $4] = $5; R[k, $4] = $6
+  k = $1; if (!(k in bytes)) { order[++ns] = k; bytes[k] = $2; body[k] = $3 }
+  vals[k, $4 "/s"] = vals[k, $4 "/s"] " " $6
+  vals[k, $4 "/m"] = vals[k, $4 "/m"] " " $7
+  vals[k, $4 "/c"] = vals[k, $4 "/c"] " " $8
 }
 END {
   split("stats terms keywords network timeline", an, " ")
   printf "" > md
-  printf "Workers %d (baokan, gse), Python processes %d, median of %d run(s). MB: corpus files (GBK) in 10^6 bytes; MB/s: those MB over the seconds; RSS: peak resident MB.\n\n", workers, procs, runs >> md
-  printf "| articles | what | MB | seconds | MB/s | peak RSS MB |\n|---:|---|---:|---:|---:|---:|\n" >> md
+  printf "Workers %d (baokan, gse), Python processes %d, median of %d run(s). MB: corpus files (GBK), 10^6 bytes; seconds: wall; CPU s: user + system; MB/s: file MB over wall seconds; peak RSS in MB.\n\n", workers, procs, runs >> md
+  printf "| articles | what | seconds | CPU s | MB/s | peak RSS MB |\n|---:|---|---:|---:|---:|---:|\n" >> md
   for (i = 1; i <= ns; i++) {
     k = order[i]
+    for (key in vals) { split(key, kk, SUBSEP); if (kk[1] == k) V[kk[2]] = median(k, kk[2]) }
     printf "\n%s articles: %.1f MB of files, %.1f MB of body text (UTF-8)\n", k, mb(bytes[k]), mb(body[k])
-    printf "  %-32s %9s %9s %9s\n", "", "seconds", "MB/s", "peak MB"
-    rssv = ""; row("gse Cut floor (" workers " goroutines)", S[k, "cut"], k, bytes[k])
-    rssv = ""; row("gse dictionary load", S[k, "load"], k, bytes[k])
-    # main job: index + the five analyses on the cache
-    main = ""; mainrss = ""
+    printf "  %-34s %9s %9s %9s %9s\n", "", "seconds", "CPU s", "MB/s", "peak MB"
+    row(k, "gse Cut floor (" workers " goroutines)", V["cut/s"], V["cut/c"], "")
+    row(k, "gse dictionary load", V["load/s"], V["load/c"], V["load/m"])
+    ms = ""; mc = ""; mm = ""
     if (has_index && has_timeline) {
-      main = S[k, "index"]; mainrss = R[k, "index"]
-      for (j = 1; j <= 5; j++) { main += S[k, "cache_" an[j]]; if (R[k, "cache_" an[j]] > mainrss) mainrss = R[k, "cache_" an[j]] }
+      ms = V["index/s"]; mc = V["index/c"]; mm = V["index/m"]
+      for (j = 1; j <= 5; j++) { ms += V["cache_" an[j] "/s"]; mc += V["cache_" an[j] "/c"]; if (V["cache_" an[j] "/m"] + 0 > mm + 0) mm = V["cache_" an[j] "/m"] }
     }
-    M[k] = main
-    rssv = mainrss; row("main job (index + 5 on cache)", main, k, bytes[k])
-    rssv = R[k, "index"]; row("  index", S[k, "index"], k, bytes[k])
-    raw = 0; rawrss = 0; cache = 0
+    row(k, "main job (index + 5 on cache)", ms, mc, (ms == "" ? "" : mm))
+    if (has_index) row(k, "  index", V["index/s"], V["index/c"], V["index/m"])
+    rs = 0; rc = 0; rm = 0; cs = ""; cc = ""
     for (j = 1; j <= 5; j++) {
       a = an[j]
-      rssv = R[k, "raw_" a]; row("  " a " from raw", S[k, "raw_" a], k, bytes[k])
-      rssv = R[k, "cache_" a]; row("  " a " from cache", S[k, "cache_" a], k, bytes[k])
-      if (S[k, "raw_" a] != "") { raw += S[k, "raw_" a]; if (R[k, "raw_" a] > rawrss) rawrss = R[k, "raw_" a] }
-      if (S[k, "cache_" a] != "") cache += S[k, "cache_" a]
+      if (V["raw_" a "/s"] == "") { row(k, "  " a, "", "", ""); continue }
+      row(k, "  " a " from raw", V["raw_" a "/s"], V["raw_" a "/c"], V["raw_" a "/m"])
+      rs += V["raw_" a "/s"]; rc += V["raw_" a "/c"]; if (V["raw_" a "/m"] + 0 > rm) rm = V["raw_" a "/m"]
+      if (has_index) {
+        row(k, "  " a " from cache", V["cache_" a "/s"], V["cache_" a "/c"], V["cache_" a "/m"])
+        cs += V["cache_" a "/s"]; cc += V["cache_" a "/c"]
+      }
     }
-    RAW[k] = raw
-    rssv = rawrss; row("analyses from raw, summed", raw, k, bytes[k])
-    CACHE[k] = (has_index ? cache : "")
-    rssv = ""; row("analyses from cache, summed", CACHE[k], k, bytes[k])
-    rssv = R[k, "python"]; row("python pipeline (" procs " processes)", S[k, "python"], k, bytes[k])
-    P[k] = S[k, "python"]
+    row(k, "analyses from raw, summed", rs, rc, rm)
+    row(k, "analyses from cache, summed", cs, cc, "")
+    row(k, "python pipeline (" procs " processes)", V["python/s"], V["python/c"], V["python/m"])
+    MS[k] = ms; MC[k] = mc; RAWS[k] = rs; RAWC[k] = rc; CS[k] = cs
+    PS[k] = V["python/s"]; PC[k] = V["python/c"]; CUT[k] = V["cut/s"]; CUTC[k] = V["cut/c"]; LOAD[k] = V["load/s"]; J[k] = V["jieba/s"]
+    for (j = 1; j <= 5; j++) if (V["cache_" an[j] "/s"] != "") PER[k] = PER[k] sprintf(" %s %.1f", an[j], V["raw_" an[j] "/s"] / V["cache_" an[j] "/s"])
+    delete V
   }
-  print "\nRatios (same run):"
+  print "\nRatios from the same run (wall; CPU time in brackets):"
   printf "\n| articles | python / main job (bar ≥ 8) | python / analyses from raw | gse Cut / main job (bar ≥ 0.85) | (gse Cut + load) / main job | raw / cache, 5 analyses (bar ≥ 10) |\n|---:|---:|---:|---:|---:|---:|\n" >> md
   for (i = 1; i <= ns; i++) {
     k = order[i]
-    pm = (P[k] != "" && M[k] != "") ? sprintf("%.1f", P[k] / M[k]) : "n/a"
-    pr = (P[k] != "" && RAW[k] > 0) ? sprintf("%.1f", P[k] / RAW[k]) : "n/a"
-    cm = (M[k] != "") ? sprintf("%.2f", S[k, "cut"] / M[k]) : "n/a"
-    clm = (M[k] != "") ? sprintf("%.2f", (S[k, "cut"] + S[k, "load"]) / M[k]) : "n/a"
-    rc = (CACHE[k] != "" && CACHE[k] > 0 && has_timeline) ? sprintf("%.1f", RAW[k] / CACHE[k]) : "n/a"
+    pm = ratio(PS[k], MS[k], "%.1f") " (" ratio(PC[k], MC[k], "%.1f") ")"
+    pr = ratio(PS[k], RAWS[k], "%.1f") " (" ratio(PC[k], RAWC[k], "%.1f") ")"
+    cm = ratio(CUT[k], MS[k], "%.2f") " (" ratio(CUTC[k], MC[k], "%.2f") ")"
+    clm = (MS[k] == "") ? "n/a" : ratio(CUT[k] + LOAD[k], MS[k], "%.2f")
+    rc = (has_timeline && CS[k] != "") ? ratio(RAWS[k], CS[k], "%.1f") : "n/a"
     printf "  %s: python/main job %s, python/analyses from raw %s, gse Cut/main job %s, (Cut+load)/main job %s, raw/cache %s\n", k, pm, pr, cm, clm, rc
+    if (PER[k] != "") printf "    raw/cache per analysis:%s\n", PER[k]
     printf "| %s | %s | %s | %s | %s | %s |\n", k, pm, pr, cm, clm, rc >> md
-    if (has_index) for (j = 1; j <= 5; j++) {
-      a = an[j]
-      if (S[k, "cache_" a] > 0) printf "    %s raw/cache %.1f\n", a, S[k, "raw_" a] / S[k, "cache_" a]
-    }
   }
-  print "\nTime per article, microseconds (linear growth: flat across sizes):"
-  printf "\n| articles | main job µs/article | analyses from raw µs/article | python µs/article | gse Cut µs/article |\n|---:|---:|---:|---:|---:|\n" >> md
+  print "\nMicroseconds per article, wall (flat across sizes when time grows linearly):"
+  printf "\n| articles | main job µs/article | analyses from raw µs/article | python µs/article | gse Cut µs/article | jieba MB/s per process |\n|---:|---:|---:|---:|---:|---:|\n" >> md
   for (i = 1; i <= ns; i++) {
     k = order[i]
-    m = (M[k] != "") ? sprintf("%.1f", 1e6 * M[k] / k) : "n/a"
-    r = (RAW[k] > 0) ? sprintf("%.1f", 1e6 * RAW[k] / k) : "n/a"
-    p = (P[k] != "") ? sprintf("%.1f", 1e6 * P[k] / k) : "n/a"
-    c = sprintf("%.1f", 1e6 * S[k, "cut"] / k)
-    printf "  %s: main job %s, analyses from raw %s, python %s, gse Cut %s\n", k, m, r, p, c
-    printf "| %s | %s | %s | %s | %s |\n", k, m, r, p, c >> md
+    m = (MS[k] != "") ? sprintf("%.0f", 1e6 * MS[k] / k) : "n/a"
+    r = sprintf("%.0f", 1e6 * RAWS[k] / k)
+    p = (PS[k] != "") ? sprintf("%.0f", 1e6 * PS[k] / k) : "n/a"
+    c = sprintf("%.0f", 1e6 * CUT[k] / k)
+    jj = (J[k] != "") ? J[k] : "n/a"
+    printf "  %s: main job %s, analyses from raw %s, python %s, gse Cut %s; jieba %s MB/s per process\n", k, m, r, p, c, jj
+    printf "| %s | %s | %s | %s | %s | %s |\n", k, m, r, p, c, jj >> md
   }
 }' "$tsv"
-if [ ${#jieba[@]} -gt 0 ]; then
-  echo; echo "jieba.lcut throughput per process (MB/s of UTF-8 body text, timed inside the pipeline):"
-  printf '  %s articles: %s MB/s\n' ${jieba[@]}
-  { echo; echo "jieba.lcut per process, MB/s of UTF-8 body text (timed inside the pipeline):"
-    printf '%s articles: %s MB/s; ' ${jieba[@]}; echo; } >> "$dir/results.md"
-fi
 echo "results: $dir/results.md ($dir/results.tsv)" >&2

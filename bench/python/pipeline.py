@@ -10,7 +10,7 @@ instead of token lists kept in memory).
 
 1. parse: every *.TXT / *.txt under CORPUS_DIR, decoded as GB18030 (a superset of GBK;
    undecodable bytes replaced), split into articles at 〖ZQ/总期〗, fields by regular
-   expression: RQ date, BH page, TC genres (split at ；), GJ's `RW：a/b/c` list (split at / and
+   expression: RQ date, BH page, TC genres (split at ； and /), GJ's `RW：a/b/c` list (split at / and
    ；, plus an `RW：` list appended to the body's last line), ZW body paragraphs (inline tags
    such as 〖HH/换行〗 removed).
 2. segment: jieba.lcut on each body paragraph, jieba's default mode (accurate mode with its
@@ -53,6 +53,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 FIELD = re.compile(r"〖([A-Z]{2})/[^〗]*〗(.*?)〖-\1/[^〗]*〗", re.S)
 INLINE_TAG = re.compile(r"〖[^〗]*〗")
 RW_SPLIT = re.compile(r"[/；]")
+GENRE_SPLIT = RW_SPLIT
 # Punctuation, symbols, spaces and numbers (with . , % between digits): nothing else.
 JUNK = re.compile(r"[\W_\d.,%．，％]+")
 HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
@@ -91,7 +92,7 @@ def parse_file(path):
             if not body[-1]:
                 body.pop()
         persons = tuple(sorted({p.strip() for p in RW_SPLIT.split(rw) if p.strip()}))
-        genres = tuple(g.strip() for g in fields.get("TC", "").split("；") if g.strip())
+        genres = tuple(g.strip() for g in GENRE_SPLIT.split(fields.get("TC", "")) if g.strip())
         yield fields.get("RQ", "").strip(), fields.get("BH", "").strip(), genres, persons, body
 
 
@@ -130,7 +131,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--chunk", type=int, default=500, help="files per task")
-    ap.add_argument("--top", type=int, default=100, help="terms to write")
+    ap.add_argument("--top", type=int, default=100, help="terms to write (0: all)")
     ap.add_argument("--top-keywords", type=int, default=10, help="keywords per year")
     ap.add_argument("--stopwords", default=os.path.join(here, "..", "..", "analysis", "segment", "stopwords_zh.txt"))
     args = ap.parse_args()
@@ -183,7 +184,7 @@ def main():
     terms["per_10k"] = terms["count"] * 10000 / kept
     terms = terms.sort_values(["count", "term"], ascending=[False, True])
     terms["rank"] = terms["count"].rank(method="min", ascending=False).astype(int)
-    terms.head(args.top).to_csv(os.path.join(args.out, "terms.csv"), index=False)
+    (terms.head(args.top) if args.top > 0 else terms).to_csv(os.path.join(args.out, "terms.csv"), index=False)
 
     # keywords by year: each year's words are one document
     years = sorted(by_year)
