@@ -119,5 +119,7 @@ Node measures (on the network left after --top and --min-weight):
                    unit length, power iteration on A+I     Bonacich 1972
   community        Louvain (gonum community.Modularize), seeded; numbered by
                    size, largest first                     Blondel et al. 2008
-PageRank, betweenness and eigenvector equal networkx's pagerank,
-betweenness_centrality(weight=1/w) and eigenvector_centrality(weight="weight").`
+PageRank and eigenvector equal networkx's pagerank and eigenvector_centrality(weight="weight");
+betweenness equals networkx's betweenness_centrality(weight=1/w) computed with exact
+lengths (fractions.Fraction): with float lengths networkx misses tied paths (1/2+1/3+1/6 ≠ 1)
+and can differ by about 1e-4.`

@@ -75,16 +75,12 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if opts.Form, err = keyness.ParseG2Form(o.form); err != nil {
 		return fmt.Errorf("--g2: %w", err)
 	}
-	tok, err := o.tokenizer(io, &o.corpusOptions, args)
-	if err != nil {
-		return err
-	}
-	s, err := o.open(io, args)
+	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
 	}
 	tc, rc := terms.NewCounter(), terms.NewCounter()
-	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+	err = ws.Each(func(a *corpus.Article, words []string) error {
 		switch {
 		case target.Match(a):
 			tc.AddDoc(words)
@@ -93,7 +89,7 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 		}
 		return nil
 	})
-	closeErr := s.close()
+	closeErr := ws.Close()
 	if err != nil {
 		return err
 	}

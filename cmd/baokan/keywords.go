@@ -69,7 +69,7 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		return err
 	}
 	// Pass 1: document frequencies (and, for groups, each group's counts).
-	tok, df, grouped, closeErr, err := countWords(io, &o.corpusOptions, &o.wordFlags, group, args)
+	ws, df, grouped, closeErr, err := countWords(io, &o.corpusOptions, &o.wordFlags, group, args)
 	if err != nil {
 		return err
 	}
@@ -107,17 +107,9 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		}
 	} else {
 		// Pass 2: weigh each article, in corpus order.
-		quiet := o.corpusOptions
-		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // pass 1 reported
-		var s *session
-		if s, err = quiet.open(io, args); err != nil {
-			done()
-			return err
-		}
-		err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+		err = ws.Each(func(a *corpus.Article, words []string) error {
 			return write(weigher.Top(fmt.Sprintf("%s:%d", a.Path, a.Line), words, o.top))
 		})
-		s.close()
 	}
 	return finishOutput(out, done, err, closeErr)
 }

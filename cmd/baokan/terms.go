@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/baokan/baokan/analysis/terms"
-	"github.com/baokan/baokan/analysis/tokens"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
 )
@@ -101,20 +100,16 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 	return finishOutput(out, done, err, closeErr)
 }
 
-// countWords builds the tokenizer, segments the corpus and counts its words: over all
-// articles (one document each) without a grouping, by group with one. The tokenizer is
-// returned for a second pass; closeErr is the session's verdict (--strict), to return once
-// the output is written.
-func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus.Article) []string, args []string) (tok *tokens.Tokenizer, all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
-	if tok, err = wf.tokenizer(io, o, args); err != nil {
-		return nil, nil, nil, nil, err
-	}
-	s, err := o.open(io, args)
-	if err != nil {
+// countWords opens the word stream, and counts the corpus's words: over all articles (one
+// document each) without a grouping, by group with one. The stream is returned for a
+// second pass; closeErr is the first pass's verdict (--strict), to return once the output
+// is written.
+func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus.Article) []string, args []string) (ws *wordStream, all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
+	if ws, err = wf.openWords(io, o, args); err != nil {
 		return nil, nil, nil, nil, err
 	}
 	all, grouped = terms.NewCounter(), terms.NewGrouped()
-	err = tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+	err = ws.Each(func(a *corpus.Article, words []string) error {
 		if group == nil {
 			all.AddDoc(words)
 			return nil
@@ -124,6 +119,5 @@ func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus
 		}
 		return nil
 	})
-	closeErr = s.close()
-	return tok, all, grouped, closeErr, err
+	return ws, all, grouped, ws.Close(), err
 }

@@ -24,6 +24,8 @@ type wordFlags struct {
 	keepLatin     bool
 	noCorpusWords bool
 	titles        bool
+
+	extraWords []segment.Word // words a command asks about, kept whole (not a flag)
 }
 
 const wordFlagsHelp = `Words: the body paragraphs (with --titles also kicker, title and subtitles) are cut
@@ -93,6 +95,7 @@ func (o *wordFlags) segmentOptions() (segment.Options, error) {
 		}
 		opts.Words = words
 	}
+	opts.Words = append(opts.Words, o.extraWords...)
 	return opts, nil
 }
 

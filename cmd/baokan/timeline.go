@@ -1,0 +1,415 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan/analysis/burst"
+	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/analysis/segment"
+	"github.com/baokan/baokan/analysis/timeline"
+	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/reports"
+)
+
+type timelineOptions struct {
+	corpusOptions
+	wordFlags
+	personFlags
+	by          string
+	totals      []string
+	terms       []string
+	termRegexes []string
+	persons     []string
+	topics      []string
+	genres      []string
+	burstS      float64
+	burstGamma  float64
+	noBursts    bool
+	listBursts  bool
+	smooth      int
+	value       string
+	chart       string
+	font        string
+}
+
+// timelineValues are the --value choices: what --smooth averages and --chart draws.
+var timelineValues = []string{"count", "per_10k", "share"}
+
+const timelineHelp = `timeline counts the corpus by period, for time series of how often a person, a word, a
+topic or a genre appears, against the paper's size at the time.
+
+--by day|week|month|quarter|year|decade (default month): calendar periods; weeks are ISO
+8601 weeks labelled with the ISO week-numbering year (2005-01-01 is in 2004-W53); labels
+1962-10-29, 1962-W44, 1962-10, 1962-Q4, 1962, 1960s. Every period from the first to the last
+article's is listed, empty ones included. Articles without a valid date are in no period:
+their number is reported on stderr.
+
+Series (one row per period and series, periods in order, series in the order below):
+  --series articles,chars,tokens  the period's totals (default: articles; chars are body
+                                  characters, Unicode code points; tokens are the words kept
+                                  by the word filters below). --series "" for none.
+  --term W          occurrences of the word W among the kept words (repeatable). Each W is
+                    added to the segmenter's dictionary so that it is counted whole.
+  --term-regex RE   kept words matching the regular expression RE (Go syntax, unanchored:
+                    ^导弹 for words that start with 导弹), each counted (repeatable)
+  --person P        articles whose RW persons include P, resolved as 'baokan persons'
+                    does (see the persons flags); P itself is resolved the same way, so
+                    --person 毛主席 counts 毛泽东 (said on stderr) (repeatable)
+  --topic T         articles with T among their GJ topics (exact) (repeatable)
+  --genre-series G  articles with G among their TC genres (exact) (repeatable; --genre is
+                    the corpus filter)
+Series names in the output: articles, chars, tokens, term:W, regex:RE, person:P, topic:T,
+genre:G. Words are segmented only when a word series (tokens, --term, --term-regex) is asked.
+
+Columns: period,series,count,total,per_10k,share,front_page_share,burst
+  count            occurrences (term, regex), articles (person, topic, genre), or the total
+                   itself (articles, chars, tokens)
+  total            the period's kept words (term, regex, tokens), body characters (chars) or
+                   articles (person, topic, genre, articles)
+  per_10k          count × 10,000 / total: per 10,000 words for word series, per 10,000
+                   articles for article series; empty for the totals
+  share            articles where the series occurs / the period's articles
+  front_page_share of the articles where the series occurs, the share on page 1 (BH 1)
+  burst            the Kleinberg burst level of the period (1), empty outside bursts and for
+                   the totals
+Rates of a period without articles, words or occurrences are empty (null in JSON).
+--smooth N adds a column smoothed: the trailing moving average of --value (count, per_10k
+or share; default count) over the period and the N−1 before it (fewer at the start; empty
+cells left out). Bursts are always computed on the raw counts.
+
+Bursts: Kleinberg's two-state automaton for batched arrivals (J. Kleinberg, "Bursty and
+Hierarchical Structure in Streams", KDD 2002, 91–101; Data Mining and Knowledge Discovery 7
+(2003) 373–397, §4 "Enumerating bursts"). In period t, r_t = count of d_t = total; the
+base state emits at p₀ = Σr/Σd, the burst state at p₁ = s·p₀ (capped at 0.9999); a period
+costs σ(i,t) = −ln[C(d_t,r_t) p_i^r_t (1−p_i)^(d_t−r_t)] in state i, going up costs
+γ·ln n (n periods), going down nothing; the cheapest state sequence (Viterbi, from state
+0, ties to the lower state) gives the bursts. --burst-s (default 2) and --burst-gamma
+(default 1) are the paper's s and γ; --no-bursts leaves the column empty. --bursts lists
+the bursts instead, one row each:
+  series,start,end,periods,level,weight
+with weight = Σ over the burst of σ(0,t) − σ(1,t) (Kleinberg's burst weight).
+
+--chart FILE.png|FILE.svg draws --value (smoothed with --smooth) of each series but the
+totals (the totals when nothing else is asked), one line each, bursts shaded, with a title
+and legend in Chinese; --font FILE names the CJK TrueType/OpenType font to use (by default
+one found on the system, e.g. Noto Sans CJK).
+
+Results are the same whatever --workers: counts are sums, sorted by period.
+
+`
+
+func newTimelineCmd(io *streams) *cobra.Command {
+	o := &timelineOptions{}
+	c := &cobra.Command{
+		Use:   "timeline [CORPUS...]",
+		Short: "Series by day, week, month, quarter, year or decade, with Kleinberg bursts and charts",
+		Long:  timelineHelp + wordFlagsHelp,
+		RunE:  func(c *cobra.Command, args []string) error { return runTimeline(io, o, args) },
+	}
+	addCorpusFlags(c, &o.corpusOptions)
+	addWordFlags(c, &o.wordFlags)
+	addPersonFlags(c, &o.personFlags)
+	f := c.Flags()
+	f.StringVar(&o.by, "by", "month", "period `UNIT`: day, week, month, quarter, year or decade")
+	f.StringSliceVar(&o.totals, "series", []string{"articles"}, "totals to list: articles, chars, tokens (comma-separated; \"\" for none)")
+	f.StringArrayVar(&o.terms, "term", nil, "count the word `W` (repeatable)")
+	f.StringArrayVar(&o.termRegexes, "term-regex", nil, "count the words matching `RE` (repeatable)")
+	f.StringArrayVar(&o.persons, "person", nil, "count the articles naming person `P` in their RW list (repeatable)")
+	f.StringArrayVar(&o.topics, "topic", nil, "count the articles with GJ topic `T` (repeatable)")
+	f.StringArrayVar(&o.genres, "genre-series", nil, "count the articles with TC genre `G` (repeatable)")
+	f.Float64Var(&o.burstS, "burst-s", burst.DefaultS, "Kleinberg's `s`: the burst state's rate over the base rate")
+	f.Float64Var(&o.burstGamma, "burst-gamma", burst.DefaultGamma, "Kleinberg's `γ`: the cost of going up, in units of ln n")
+	f.BoolVar(&o.noBursts, "no-bursts", false, "do not compute bursts")
+	f.BoolVar(&o.listBursts, "bursts", false, "list the bursts (series,start,end,periods,level,weight) instead of the periods")
+	f.IntVar(&o.smooth, "smooth", 0, "add the trailing moving average of --value over `N` periods (column smoothed)")
+	f.StringVar(&o.value, "value", "count", "the value --smooth averages and --chart draws: count, per_10k or share")
+	f.StringVar(&o.chart, "chart", "", "draw the series into `FILE`.png or FILE.svg")
+	f.StringVar(&o.font, "font", "", "CJK font `FILE` for the chart (default: one found on the system)")
+	c.MarkFlagsMutuallyExclusive("bursts", "no-bursts")
+	return c
+}
+
+// timelineSeries builds the series from the flags, in the documented order.
+func (o *timelineOptions) timelineSeries() ([]timeline.Series, error) {
+	var series []timeline.Series
+	for _, name := range o.totals {
+		var k timeline.Kind
+		switch name {
+		case "articles":
+			k = timeline.Articles
+		case "chars":
+			k = timeline.Chars
+		case "tokens":
+			k = timeline.Tokens
+		case "":
+			continue
+		default:
+			return nil, fmt.Errorf("--series %q: choose articles, chars or tokens", name)
+		}
+		series = append(series, timeline.Total(k))
+	}
+	for _, t := range o.terms {
+		series = append(series, timeline.Of(timeline.Term, t))
+	}
+	for _, expr := range o.termRegexes {
+		s, err := timeline.Regex(expr)
+		if err != nil {
+			return nil, fmt.Errorf("--term-regex: %w", err)
+		}
+		series = append(series, s)
+	}
+	for _, p := range o.persons {
+		series = append(series, timeline.Of(timeline.Person, p))
+	}
+	for _, t := range o.topics {
+		series = append(series, timeline.Of(timeline.Topic, t))
+	}
+	for _, g := range o.genres {
+		series = append(series, timeline.Of(timeline.Genre, g))
+	}
+	if len(series) == 0 {
+		return nil, fmt.Errorf("no series: give --series, --term, --term-regex, --person, --topic or --genre-series")
+	}
+	for _, s := range series {
+		if s.Value == "" && !s.Kind.Total() {
+			return nil, fmt.Errorf("--%s: empty value", s.Kind)
+		}
+	}
+	return series, nil
+}
+
+func runTimeline(io *streams, o *timelineOptions, args []string) error {
+	format, err := o.reportFormat()
+	if err != nil {
+		return err
+	}
+	unit, err := timeline.ParseUnit(o.by)
+	if err != nil {
+		return fmt.Errorf("--by: %w", err)
+	}
+	series, err := o.timelineSeries()
+	if err != nil {
+		return err
+	}
+	model := burst.Model{S: o.burstS, Gamma: o.burstGamma}
+	if _, err := model.Bursts(nil, nil); err != nil {
+		return fmt.Errorf("--burst-s %v --burst-gamma %v: %w", o.burstS, o.burstGamma, err)
+	}
+	if o.smooth < 0 {
+		return fmt.Errorf("--smooth %d: want 1 or more periods (0: none)", o.smooth)
+	}
+	if !slices.Contains(timelineValues, o.value) {
+		return fmt.Errorf("--value %q: choose count, per_10k or share", o.value)
+	}
+	if o.chart != "" {
+		if err := o.checkChart(); err != nil {
+			return err
+		}
+	}
+	agg, err := timeline.New(unit, series)
+	if err != nil {
+		return err
+	}
+	closeErr, err := o.aggregate(io, agg, args)
+	if err != nil {
+		return err
+	}
+	if n := agg.Undated(); n > 0 && !o.quiet {
+		if n == 1 {
+			fmt.Fprintln(io.err, "baokan: 1 article without a valid date is in no period")
+		} else {
+			fmt.Fprintf(io.err, "baokan: %d articles without a valid date are in no period\n", n)
+		}
+	}
+	tab := agg.Table()
+	bursts := make([][]burst.Burst, len(series))
+	if !o.noBursts {
+		if bursts, err = tab.Bursts(model); err != nil {
+			return err
+		}
+	}
+
+	w, done, err := o.outputWriter(io)
+	if err != nil {
+		return err
+	}
+	var out *reports.Writer
+	if o.listBursts {
+		out = reports.NewWriter(w, format, []string{"series", "start", "end", "periods", "level", "weight"}, o.reportOptions()...)
+		err = writeBursts(out, tab, bursts)
+	} else {
+		columns := []string{"period", "series", "count", "total", "per_10k", "share", "front_page_share", "burst"}
+		if o.smooth > 0 {
+			columns = append(columns, "smoothed")
+		}
+		out = reports.NewWriter(w, format, columns, o.reportOptions()...)
+		err = o.writePeriods(out, tab, bursts)
+	}
+	if err == nil && o.chart != "" {
+		err = o.drawChart(tab, bursts)
+	}
+	return finishOutput(out, done, err, closeErr)
+}
+
+// aggregate reads the corpus into agg: through the word stream when a series needs words,
+// through the reader alone otherwise; with person series, after the persons pass.
+func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args []string) (closeErr, err error) {
+	var needWords, needPersons, needChars bool
+	for _, s := range agg.Series() {
+		needWords = needWords || s.Kind.Words()
+		needPersons = needPersons || s.Kind == timeline.Person
+		needChars = needChars || s.Kind == timeline.Chars
+	}
+	personsOf := func(*corpus.Article) []string { return nil }
+	if needPersons {
+		quiet := o.corpusOptions
+		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
+		quiet.skipBody = !o.fromText
+		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, nil)
+		if err != nil {
+			return nil, err
+		}
+		asked := o.askedPersons(io, resolver)
+		// Both passes see the articles in corpus order: walk the list alongside.
+		next := 0
+		var names []string
+		personsOf = func(a *corpus.Article) []string {
+			if next >= len(arts) || arts[next].path != a.Path || arts[next].line != a.Line {
+				return nil
+			}
+			next++
+			names = names[:0]
+			for _, name := range arts[next-1].all() {
+				names = append(names, asked[name]...)
+			}
+			return names
+		}
+	}
+	if needWords {
+		for _, t := range o.terms {
+			o.extraWords = append(o.extraWords, segment.Word{Text: t})
+		}
+		ws, err := o.openWords(io, &o.corpusOptions, args)
+		if err != nil {
+			return nil, err
+		}
+		err = ws.Each(func(a *corpus.Article, words []string) error {
+			agg.Add(timeline.DocOf(a, words, personsOf(a)))
+			return nil
+		})
+		return ws.Close(), err
+	}
+	co := o.corpusOptions
+	co.skipBody = !needChars
+	s, err := co.open(io, args)
+	if err != nil {
+		return nil, err
+	}
+	for a, err := range s.reader.All() {
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		d := timeline.DocOf(a, nil, personsOf(a))
+		agg.Add(d)
+	}
+	return s.close(), nil
+}
+
+// askedPersons maps each resolved name to the --person values that ask for it: a name
+// asked as an alias (毛主席) is resolved as the RW lists are (毛泽东), and said so on stderr.
+func (o *timelineOptions) askedPersons(io *streams, resolver *persons.Resolver) map[string][]string {
+	asked := map[string][]string{}
+	for _, name := range o.persons {
+		resolved := persons.Persons(resolver.Resolve([]string{name}, corpus.Date{}))
+		canonical := name
+		if len(resolved) == 1 && resolved[0] != name {
+			canonical = resolved[0]
+			if !o.quiet {
+				fmt.Fprintf(io.err, "baokan: --person %s counts the RW lists' %s\n", name, canonical)
+			}
+		}
+		asked[canonical] = append(asked[canonical], name)
+	}
+	return asked
+}
+
+// floatCell returns v, or nil (an empty cell, null in JSON) for NaN.
+func floatCell(v float64) any {
+	if math.IsNaN(v) {
+		return nil
+	}
+	return v
+}
+
+// pointValue returns the --value of a point.
+func pointValue(p timeline.Point, value string) float64 {
+	switch value {
+	case "count":
+		return float64(p.Count)
+	case "share":
+		return p.Share()
+	}
+	return p.Per10k()
+}
+
+// seriesValues returns the --value of series i in every period, smoothed with --smooth.
+func (o *timelineOptions) seriesValues(tab *timeline.Table, i int) []float64 {
+	values := make([]float64, len(tab.Periods))
+	for pi, p := range tab.Points[i] {
+		values[pi] = pointValue(p, o.value)
+	}
+	if o.smooth > 0 {
+		values = timeline.MovingAverage(values, o.smooth)
+	}
+	return values
+}
+
+func (o *timelineOptions) writePeriods(out *reports.Writer, tab *timeline.Table, bursts [][]burst.Burst) error {
+	levels := make([][]int, len(tab.Series))
+	smoothed := make([][]float64, len(tab.Series))
+	for i := range tab.Series {
+		levels[i] = timeline.Levels(bursts[i], len(tab.Periods))
+		if o.smooth > 0 {
+			smoothed[i] = o.seriesValues(tab, i)
+		}
+	}
+	for pi, period := range tab.Periods {
+		for i, s := range tab.Series {
+			p := tab.Points[i][pi]
+			var level any
+			if levels[i][pi] > 0 {
+				level = levels[i][pi]
+			}
+			per10k := floatCell(p.Per10k())
+			if s.Kind.Total() {
+				per10k = nil // the total over itself
+			}
+			row := []any{period.String(), s.Name(), p.Count, p.Total, per10k,
+				floatCell(p.Share()), floatCell(p.FrontPageShare()), level}
+			if o.smooth > 0 {
+				row = append(row, floatCell(smoothed[i][pi]))
+			}
+			if err := out.WriteRow(row...); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func writeBursts(out *reports.Writer, tab *timeline.Table, bursts [][]burst.Burst) error {
+	for i, s := range tab.Series {
+		for _, b := range bursts[i] {
+			if err := out.WriteRow(s.Name(), tab.Periods[b.Start].String(), tab.Periods[b.End].String(),
+				b.End-b.Start+1, b.Level, b.Weight); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
