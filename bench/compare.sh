@@ -9,7 +9,8 @@
 # ../shared/tools/gencorpus.py --seed 1, one GBK CRLF article a file, reused when present),
 # the binaries, the outputs and results.md; WORKERS (default: nproc) cores for baokan and
 # gse, PROCESSES (default 2) for Python; RUNS (default 1) runs of everything per size, in
-# alternation, of which the median is kept; SKIP_PYTHON=1 leaves the Python pipeline out.
+# alternation, of which the median is kept; SKIP_PYTHON=1 leaves the Python pipeline out;
+# BAOKAN=/path/to/baokan measures that binary instead of building ./cmd/baokan.
 #
 # For each size it measures, with GNU time (/usr/bin/time: wall seconds, peak RSS, and user +
 # system CPU seconds, which other processes on a shared machine inflate less than wall time):
@@ -17,7 +18,8 @@
 #                 goroutines (read and dictionary load not timed): the segmentation floor
 #   dict load     `baokan segment </dev/null`: loading gse's dictionary, which a gse user pays too
 #   main job      `baokan index CORPUS -o X.bki`, then stats, terms, keywords --by year,
-#                 network and timeline --by month on X.bki (segmentation done once)
+#                 network and timeline --by month --series articles,chars,tokens on X.bki
+#                 (segmentation done once)
 #   from raw      the same five analyses, each reading CORPUS
 #   from cache    the same five analyses, each reading X.bki (the index time excluded)
 #   python        bench/python/pipeline.py --processes PROCESSES (the same analyses)
@@ -42,15 +44,16 @@ if [ "${SKIP_PYTHON:-0}" != 1 ] && ! "$py" -c 'import jieba, sklearn, networkx, 
   exit 1
 fi
 mkdir -p "$dir/bin"
-go build -o "$dir/bin/baokan" ./cmd/baokan
+bk=${BAOKAN:-$dir/bin/baokan}
+[ -n "${BAOKAN:-}" ] || go build -o "$bk" ./cmd/baokan
 go build -o "$dir/bin/cutfloor" ./bench/cutfloor
-bk=$dir/bin/baokan
 has() { local h; h=$("$bk" help "$1" 2>&1); [[ $h != "Unknown help topic"* ]]; }
 has_index=0; if has index; then has_index=1; fi
 has_timeline=0; if has timeline; then has_timeline=1; fi
 
 # timed CMD...: runs CMD under GNU time, stdin empty, stdout discarded, stderr kept in
-# $dir/last.err; prints "wall_seconds peak_kB cpu_seconds".
+# $dir/last.err; prints "wall_seconds peak_kB cpu_seconds". Assign its output (t=$(timed
+# ...)) so that set -e stops the script when the command fails.
 timed() {
   local f; f=$(mktemp)
   if ! /usr/bin/time -o "$f" -f '%e %M %U %S' "$@" < /dev/null > /dev/null 2> "$dir/last.err"; then
@@ -67,11 +70,12 @@ args() {
     terms) echo "terms -q --workers $workers --format csv -o $3/terms.csv $2" ;;
     keywords) echo "keywords -q --workers $workers --by year --format csv -o $3/keywords.csv $2" ;;
     network) echo "network -q --workers $workers --format csv -o $3/network $2" ;;
-    timeline) echo "timeline -q --workers $workers --by month --format csv -o $3/timeline.csv $2" ;;
+    timeline) echo "timeline -q --workers $workers --by month --series articles,chars,tokens --format csv -o $3/timeline.csv $2" ;;
   esac
 }
 available() { [ "$1" != timeline ] || [ "$has_timeline" = 1 ]; }
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 tsv=$dir/results.tsv # size, file bytes, body bytes, row, run, wall s, peak kB, cpu s
 : > "$tsv"
 for n in "${sizes[@]}"; do
@@ -81,6 +85,7 @@ for n in "${sizes[@]}"; do
     rm -rf "$corpus"
     nice -n 10 "$py" ../shared/tools/gencorpus.py --out "$corpus" --articles "$n" --seed 1 > /dev/null
   fi
+  corpus=$(readlink -f "$corpus") # baokan does not descend into a symlink given as CORPUS
   out=$dir/out$n; rm -rf "$out"; mkdir -p "$out/raw" "$out/cache" "$out/python"
   bytes=$(find "$corpus/txt" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
   find "$corpus/txt" -type f -print0 | xargs -0 cat > /dev/null # warm the page cache
@@ -90,22 +95,22 @@ for n in "${sizes[@]}"; do
     body=$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$line")
     rec() { echo -e "$n\t$bytes\t$body\t$1\t$r\t${2// /\\t}" >> "$tsv"; }
     rec cut "$(sed 's/.*seconds=\([0-9.]*\).*cpu=\([0-9.]*\).*/\1 0 \2/' <<<"$line")"
-    rec load "$(timed "$bk" segment)"
+    t=$(timed "$bk" segment); rec load "$t"
     if [ "$has_index" = 1 ]; then
       rm -f "$out/x.bki"
-      rec index "$(timed "$bk" index -q --workers "$workers" -o "$out/x.bki" "$corpus")"
+      t=$(timed "$bk" index -q --workers "$workers" -o "$out/x.bki" "$corpus"); rec index "$t"
     fi
     for a in "${analyses[@]}"; do
       available "$a" || continue
       # shellcheck disable=SC2046 # word splitting of args is intended
-      rec "raw_$a" "$(timed "$bk" $(args "$a" "$corpus" "$out/raw"))"
+      t=$(timed "$bk" $(args "$a" "$corpus" "$out/raw")); rec "raw_$a" "$t"
       if [ "$has_index" = 1 ]; then
         # shellcheck disable=SC2046
-        rec "cache_$a" "$(timed "$bk" $(args "$a" "$out/x.bki" "$out/cache"))"
+        t=$(timed "$bk" $(args "$a" "$out/x.bki" "$out/cache")); rec "cache_$a" "$t"
       fi
     done
     if [ "${SKIP_PYTHON:-0}" != 1 ]; then
-      rec python "$(timed "$py" bench/python/pipeline.py --processes "$procs" --out "$out/python" "$corpus")"
+      t=$(timed "$py" bench/python/pipeline.py --processes "$procs" --out "$out/python" "$corpus"); rec python "$t"
       cat "$dir/last.err" >> "$out/python.log"
       jieba=$(sed -n 's/.*jieba_MB\/s_per_process=\([0-9.]*\).*/\1/p' "$dir/last.err")
       rec jieba "$jieba 0 0"
@@ -114,7 +119,8 @@ for n in "${sizes[@]}"; do
 done
 
 # The report: one block per size, then the ratios and the growth across sizes.
-awk -F'\t' -v workers="$workers" -v procs="$procs" -v runs="$runs" \
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+awk -F'\t' -v workers="$workers" -v procs="$procs" -v runs="$runs" -v load="$load_start / $load_end" \
   -v has_index="$has_index" -v has_timeline="$has_timeline" -v md="$dir/results.md" '
 function mb(b) { return b / 1e6 }
 function median(k, row,    n, i, j, t, v) {
@@ -138,7 +144,7 @@ function row(k, label, s, c, m) {
 END {
   split("stats terms keywords network timeline", an, " ")
   printf "" > md
-  printf "Workers %d (baokan, gse), Python processes %d, median of %d run(s). MB: corpus files (GBK), 10^6 bytes; seconds: wall; CPU s: user + system; MB/s: file MB over wall seconds; peak RSS in MB.\n\n", workers, procs, runs >> md
+  printf "Workers %d (baokan, gse), Python processes %d, median of %d run(s), load average (1, 5, 15 min) at start / end: %s. MB: corpus files (GBK), 10^6 bytes; seconds: wall; CPU s: user + system; MB/s: file MB over wall seconds; peak RSS in MB.\n\n", workers, procs, runs, load >> md
   printf "| articles | what | seconds | CPU s | MB/s | peak RSS MB |\n|---:|---|---:|---:|---:|---:|\n" >> md
   for (i = 1; i <= ns; i++) {
     k = order[i]

@@ -32,7 +32,8 @@ instead of token lists kept in memory).
                       networkx: pagerank(weight="weight"), betweenness_centrality with edge
                       length 1/weight, as `baokan network`
    timeline_month.csv month,articles,tokens,chars (pandas groupby month)
-A line of timings and jieba's throughput per process goes to stderr.
+A line of timings goes to stderr, with jieba's throughput per process: UTF-8 body bytes over
+the CPU seconds spent in jieba.lcut.
 """
 
 import argparse
@@ -106,10 +107,10 @@ def process_chunk(paths):
     for path in paths:
         for date, page, genres, persons, body in parse_file(path):
             tokens = []
-            t0 = time.perf_counter()
+            t0 = time.process_time()  # CPU time: a busy machine does not inflate it
             for para in body:
                 tokens.extend(jieba.lcut(para))
-            cut_seconds += time.perf_counter() - t0
+            cut_seconds += time.process_time() - t0
             cut_bytes += sum(len(p.encode("utf-8")) for p in body)
             tokens = [t for t in tokens if keep(t)]
             counts = collections.Counter(tokens)
