@@ -9,7 +9,8 @@
 # ../shared/tools/gencorpus.py --seed 1, one GBK CRLF article a file, reused when present),
 # the binaries, the outputs and results.md; WORKERS (default: nproc) cores for baokan and
 # gse, PROCESSES (default 2) for Python; RUNS (default 1) runs of everything per size, in
-# alternation, of which the median is kept; SKIP_PYTHON=1 leaves the Python pipeline out;
+# alternation, of which the median is kept; SKIP=python,raw,cut (any of them) leaves out
+# the Python pipeline, the analyses from raw files, the gse Cut floor (for a quick 1M run);
 # BAOKAN=/path/to/baokan measures that binary instead of building ./cmd/baokan.
 #
 # For each size it measures, with GNU time (/usr/bin/time: wall seconds, peak RSS, and user +
@@ -39,8 +40,9 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 py=/usr/bin/python3
 [ -x /usr/bin/time ] || { echo "compare.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
-if [ "${SKIP_PYTHON:-0}" != 1 ] && ! "$py" -c 'import jieba, sklearn, networkx, pandas' 2>/dev/null; then
-  echo "compare.sh: $py lacks jieba/sklearn/networkx/pandas (apt-get install python3-jieba python3-sklearn python3-networkx python3-pandas), or set SKIP_PYTHON=1" >&2
+skip() { [[ ",${SKIP:-}," == *",$1,"* ]]; }
+if ! skip python && ! "$py" -c 'import jieba, sklearn, networkx, pandas' 2>/dev/null; then
+  echo "compare.sh: $py lacks jieba/sklearn/networkx/pandas (apt-get install python3-jieba python3-sklearn python3-networkx python3-pandas), or set SKIP=python" >&2
   exit 1
 fi
 mkdir -p "$dir/bin"
@@ -89,12 +91,15 @@ for n in "${sizes[@]}"; do
   out=$dir/out$n; rm -rf "$out"; mkdir -p "$out/raw" "$out/cache" "$out/python"
   bytes=$(find "$corpus/txt" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
   find "$corpus/txt" -type f -print0 | xargs -0 cat > /dev/null # warm the page cache
+  body=0 # UTF-8 body bytes, as cutfloor counts them
   for r in $(seq "$runs"); do
     echo "size $n: run $r of $runs" >&2
-    line=$("$dir/bin/cutfloor" -workers "$workers" "$corpus")
-    body=$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$line")
     rec() { echo -e "$n\t$bytes\t$body\t$1\t$r\t${2// /\\t}" >> "$tsv"; }
-    rec cut "$(sed 's/.*seconds=\([0-9.]*\).*cpu=\([0-9.]*\).*/\1 0 \2/' <<<"$line")"
+    if ! skip cut; then
+      line=$("$dir/bin/cutfloor" -workers "$workers" "$corpus")
+      body=$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$line")
+      rec cut "$(sed 's/.*seconds=\([0-9.]*\).*cpu=\([0-9.]*\).*/\1 0 \2/' <<<"$line")"
+    fi
     t=$(timed "$bk" segment); rec load "$t"
     if [ "$has_index" = 1 ]; then
       rm -f "$out/x.bki"
@@ -102,14 +107,16 @@ for n in "${sizes[@]}"; do
     fi
     for a in "${analyses[@]}"; do
       available "$a" || continue
-      # shellcheck disable=SC2046 # word splitting of args is intended
-      t=$(timed "$bk" $(args "$a" "$corpus" "$out/raw")); rec "raw_$a" "$t"
+      if ! skip raw; then
+        # shellcheck disable=SC2046 # word splitting of args is intended
+        t=$(timed "$bk" $(args "$a" "$corpus" "$out/raw")); rec "raw_$a" "$t"
+      fi
       if [ "$has_index" = 1 ]; then
         # shellcheck disable=SC2046
         t=$(timed "$bk" $(args "$a" "$out/x.bki" "$out/cache")); rec "cache_$a" "$t"
       fi
     done
-    if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    if ! skip python; then
       t=$(timed "$py" bench/python/pipeline.py --processes "$procs" --out "$out/python" "$corpus"); rec python "$t"
       cat "$dir/last.err" >> "$out/python.log"
       jieba=$(sed -n 's/.*jieba_MB\/s_per_process=\([0-9.]*\).*/\1/p' "$dir/last.err")
@@ -154,40 +161,43 @@ END {
     row(k, "gse Cut floor (" workers " goroutines)", V["cut/s"], V["cut/c"], "")
     row(k, "gse dictionary load", V["load/s"], V["load/c"], V["load/m"])
     ms = ""; mc = ""; mm = ""
-    if (has_index && has_timeline) {
+    if (has_index) {
       ms = V["index/s"]; mc = V["index/c"]; mm = V["index/m"]
       for (j = 1; j <= 5; j++) { ms += V["cache_" an[j] "/s"]; mc += V["cache_" an[j] "/c"]; if (V["cache_" an[j] "/m"] + 0 > mm + 0) mm = V["cache_" an[j] "/m"] }
     }
-    row(k, "main job (index + 5 on cache)", ms, mc, (ms == "" ? "" : mm))
+    row(k, "main job (index + " (has_timeline ? 5 : 4) " on cache)", ms, mc, (ms == "" ? "" : mm))
     if (has_index) row(k, "  index", V["index/s"], V["index/c"], V["index/m"])
     rs = 0; rc = 0; rm = 0; cs = ""; cc = ""
     for (j = 1; j <= 5; j++) {
       a = an[j]
-      if (V["raw_" a "/s"] == "") { row(k, "  " a, "", "", ""); continue }
-      row(k, "  " a " from raw", V["raw_" a "/s"], V["raw_" a "/c"], V["raw_" a "/m"])
-      rs += V["raw_" a "/s"]; rc += V["raw_" a "/c"]; if (V["raw_" a "/m"] + 0 > rm) rm = V["raw_" a "/m"]
-      if (has_index) {
+      if (V["raw_" a "/s"] == "" && V["cache_" a "/s"] == "") { row(k, "  " a, "", "", ""); continue }
+      if (V["raw_" a "/s"] != "") {
+        row(k, "  " a " from raw", V["raw_" a "/s"], V["raw_" a "/c"], V["raw_" a "/m"])
+        rs += V["raw_" a "/s"]; rc += V["raw_" a "/c"]; if (V["raw_" a "/m"] + 0 > rm) rm = V["raw_" a "/m"]
+      }
+      if (V["cache_" a "/s"] != "") {
         row(k, "  " a " from cache", V["cache_" a "/s"], V["cache_" a "/c"], V["cache_" a "/m"])
         cs += V["cache_" a "/s"]; cc += V["cache_" a "/c"]
       }
     }
+    if (rm == 0) { rs = ""; rc = ""; rm = "" } # none measured
     row(k, "analyses from raw, summed", rs, rc, rm)
     row(k, "analyses from cache, summed", cs, cc, "")
     row(k, "python pipeline (" procs " processes)", V["python/s"], V["python/c"], V["python/m"])
     MS[k] = ms; MC[k] = mc; RAWS[k] = rs; RAWC[k] = rc; CS[k] = cs
     PS[k] = V["python/s"]; PC[k] = V["python/c"]; CUT[k] = V["cut/s"]; CUTC[k] = V["cut/c"]; LOAD[k] = V["load/s"]; J[k] = V["jieba/s"]
-    for (j = 1; j <= 5; j++) if (V["cache_" an[j] "/s"] != "") PER[k] = PER[k] sprintf(" %s %.1f", an[j], V["raw_" an[j] "/s"] / V["cache_" an[j] "/s"])
+    for (j = 1; j <= 5; j++) if (V["cache_" an[j] "/s"] + 0 > 0 && V["raw_" an[j] "/s"] != "") PER[k] = PER[k] sprintf(" %s %.1f", an[j], V["raw_" an[j] "/s"] / V["cache_" an[j] "/s"])
     delete V
   }
   print "\nRatios from the same run (wall; CPU time in brackets):"
-  printf "\n| articles | python / main job (bar ≥ 8) | python / analyses from raw | gse Cut / main job (bar ≥ 0.85) | (gse Cut + load) / main job | raw / cache, 5 analyses (bar ≥ 10) |\n|---:|---:|---:|---:|---:|---:|\n" >> md
+  printf "\n| articles | python / main job (bar ≥ 8) | python / analyses from raw | gse Cut / main job (bar ≥ 0.85) | (gse Cut + load) / main job | raw / cache of the analyses (bar ≥ 10) |\n|---:|---:|---:|---:|---:|---:|\n" >> md
   for (i = 1; i <= ns; i++) {
     k = order[i]
     pm = ratio(PS[k], MS[k], "%.1f") " (" ratio(PC[k], MC[k], "%.1f") ")"
     pr = ratio(PS[k], RAWS[k], "%.1f") " (" ratio(PC[k], RAWC[k], "%.1f") ")"
     cm = ratio(CUT[k], MS[k], "%.2f") " (" ratio(CUTC[k], MC[k], "%.2f") ")"
-    clm = (MS[k] == "") ? "n/a" : ratio(CUT[k] + LOAD[k], MS[k], "%.2f")
-    rc = (has_timeline && CS[k] != "") ? ratio(RAWS[k], CS[k], "%.1f") : "n/a"
+    clm = (MS[k] == "" || CUT[k] == "") ? "n/a" : ratio(CUT[k] + LOAD[k], MS[k], "%.2f")
+    rc = (CS[k] != "" && RAWS[k] != "") ? ratio(RAWS[k], CS[k], "%.1f") : "n/a"
     printf "  %s: python/main job %s, python/analyses from raw %s, gse Cut/main job %s, (Cut+load)/main job %s, raw/cache %s\n", k, pm, pr, cm, clm, rc
     if (PER[k] != "") printf "    raw/cache per analysis:%s\n", PER[k]
     printf "| %s | %s | %s | %s | %s | %s |\n", k, pm, pr, cm, clm, rc >> md
@@ -197,9 +207,9 @@ END {
   for (i = 1; i <= ns; i++) {
     k = order[i]
     m = (MS[k] != "") ? sprintf("%.0f", 1e6 * MS[k] / k) : "n/a"
-    r = sprintf("%.0f", 1e6 * RAWS[k] / k)
+    r = (RAWS[k] != "") ? sprintf("%.0f", 1e6 * RAWS[k] / k) : "n/a"
     p = (PS[k] != "") ? sprintf("%.0f", 1e6 * PS[k] / k) : "n/a"
-    c = sprintf("%.0f", 1e6 * CUT[k] / k)
+    c = (CUT[k] != "") ? sprintf("%.0f", 1e6 * CUT[k] / k) : "n/a"
     jj = (J[k] != "") ? J[k] : "n/a"
     printf "  %s: main job %s, analyses from raw %s, python %s, gse Cut %s; jieba %s MB/s per process\n", k, m, r, p, c, jj
     printf "| %s | %s | %s | %s | %s | %s |\n", k, m, r, p, c, jj >> md
