@@ -11,7 +11,8 @@
 # gse, PROCESSES (default 2) for Python; RUNS (default 1) runs of everything per size, in
 # alternation, of which the median is kept; SKIP=python,raw,cut (any of them) leaves out
 # the Python pipeline, the analyses from raw files, the gse Cut floor (for a quick 1M run);
-# BAOKAN=/path/to/baokan measures that binary instead of building ./cmd/baokan.
+# BAOKAN=/path/to/baokan measures that binary instead of building ./cmd/baokan;
+# REPORT_ONLY=1 prints the report again from $BENCH_DIR/results.tsv without measuring.
 #
 # For each size it measures, with GNU time (/usr/bin/time: wall seconds, peak RSS, and user +
 # system CPU seconds, which other processes on a shared machine inflate less than wall time):
@@ -79,7 +80,8 @@ available() { [ "$1" != timeline ] || [ "$has_timeline" = 1 ]; }
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 tsv=$dir/results.tsv # size, file bytes, body bytes, row, run, wall s, peak kB, cpu s
-: > "$tsv"
+[ "${REPORT_ONLY:-0}" = 1 ] || : > "$tsv"
+[ "${REPORT_ONLY:-0}" = 1 ] && sizes=()
 for n in "${sizes[@]}"; do
   corpus=$dir/c$n
   if [ ! -f "$corpus/truth.tsv" ]; then
@@ -184,9 +186,9 @@ END {
     row(k, "analyses from raw, summed", rs, rc, rm)
     row(k, "analyses from cache, summed", cs, cc, "")
     row(k, "python pipeline (" procs " processes)", V["python/s"], V["python/c"], V["python/m"])
-    MS[k] = ms; MC[k] = mc; RAWS[k] = rs; RAWC[k] = rc; CS[k] = cs
+    MS[k] = ms; MC[k] = mc; RAWS[k] = rs; RAWC[k] = rc; CS[k] = cs; CC[k] = cc
     PS[k] = V["python/s"]; PC[k] = V["python/c"]; CUT[k] = V["cut/s"]; CUTC[k] = V["cut/c"]; LOAD[k] = V["load/s"]; J[k] = V["jieba/s"]
-    for (j = 1; j <= 5; j++) if (V["cache_" an[j] "/s"] + 0 > 0 && V["raw_" an[j] "/s"] != "") PER[k] = PER[k] sprintf(" %s %.1f", an[j], V["raw_" an[j] "/s"] / V["cache_" an[j] "/s"])
+    for (j = 1; j <= 5; j++) if (V["cache_" an[j] "/s"] + 0 > 0 && V["raw_" an[j] "/s"] != "") PER[k] = PER[k] sprintf(" %s %s (%s)", an[j], ratio(V["raw_" an[j] "/s"], V["cache_" an[j] "/s"], "%.1f"), ratio(V["raw_" an[j] "/c"], V["cache_" an[j] "/c"], "%.1f"))
     delete V
   }
   print "\nRatios from the same run (wall; CPU time in brackets):"
@@ -197,19 +199,19 @@ END {
     pr = ratio(PS[k], RAWS[k], "%.1f") " (" ratio(PC[k], RAWC[k], "%.1f") ")"
     cm = ratio(CUT[k], MS[k], "%.2f") " (" ratio(CUTC[k], MC[k], "%.2f") ")"
     clm = (MS[k] == "" || CUT[k] == "") ? "n/a" : ratio(CUT[k] + LOAD[k], MS[k], "%.2f")
-    rc = (CS[k] != "" && RAWS[k] != "") ? ratio(RAWS[k], CS[k], "%.1f") : "n/a"
+    rc = (CS[k] != "" && RAWS[k] != "") ? ratio(RAWS[k], CS[k], "%.1f") " (" ratio(RAWC[k], CC[k], "%.1f") ")" : "n/a"
     printf "  %s: python/main job %s, python/analyses from raw %s, gse Cut/main job %s, (Cut+load)/main job %s, raw/cache %s\n", k, pm, pr, cm, clm, rc
     if (PER[k] != "") printf "    raw/cache per analysis:%s\n", PER[k]
     printf "| %s | %s | %s | %s | %s | %s |\n", k, pm, pr, cm, clm, rc >> md
   }
-  print "\nMicroseconds per article, wall (flat across sizes when time grows linearly):"
+  print "\nMicroseconds per article, wall (CPU in brackets; flat across sizes when time grows linearly):"
   printf "\n| articles | main job µs/article | analyses from raw µs/article | python µs/article | gse Cut µs/article | jieba MB/s per process |\n|---:|---:|---:|---:|---:|---:|\n" >> md
   for (i = 1; i <= ns; i++) {
     k = order[i]
-    m = (MS[k] != "") ? sprintf("%.0f", 1e6 * MS[k] / k) : "n/a"
-    r = (RAWS[k] != "") ? sprintf("%.0f", 1e6 * RAWS[k] / k) : "n/a"
-    p = (PS[k] != "") ? sprintf("%.0f", 1e6 * PS[k] / k) : "n/a"
-    c = (CUT[k] != "") ? sprintf("%.0f", 1e6 * CUT[k] / k) : "n/a"
+    m = (MS[k] != "") ? sprintf("%.0f (%.0f)", 1e6 * MS[k] / k, 1e6 * MC[k] / k) : "n/a"
+    r = (RAWS[k] != "") ? sprintf("%.0f (%.0f)", 1e6 * RAWS[k] / k, 1e6 * RAWC[k] / k) : "n/a"
+    p = (PS[k] != "") ? sprintf("%.0f (%.0f)", 1e6 * PS[k] / k, 1e6 * PC[k] / k) : "n/a"
+    c = (CUT[k] != "") ? sprintf("%.0f (%.0f)", 1e6 * CUT[k] / k, 1e6 * CUTC[k] / k) : "n/a"
     jj = (J[k] != "") ? J[k] : "n/a"
     printf "  %s: main job %s, analyses from raw %s, python %s, gse Cut %s; jieba %s MB/s per process\n", k, m, r, p, c, jj
     printf "| %s | %s | %s | %s | %s | %s |\n", k, m, r, p, c, jj >> md

@@ -199,7 +199,8 @@ def main():
     for i, year in enumerate(years):
         row = weights.getrow(i)
         top = sorted(zip(row.data, row.indices), key=lambda p: (-p[0], vocab[p[1]]))[: args.top_keywords]
-        for rank, (w, j) in enumerate(top, 1):
+        for w, j in top:
+            rank = 1 + sum(1 for v, _ in top if v > w)  # competition rank, as baokan
             out.append((year, vocab[j], int(tf[i, j]), int(df[j]), tfidf.idf_[j], w, rank))
     pd.DataFrame(out, columns=["year", "term", "tf", "df", "idf", "tfidf", "rank"]).to_csv(
         os.path.join(args.out, "keywords_year.csv"), index=False
