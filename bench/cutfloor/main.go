@@ -2,7 +2,8 @@
 // on the same text with the same number of goroutines. It reads the corpus first (not
 // timed), keeps the body paragraphs in memory, loads gse's embedded Chinese dictionary (not
 // timed), then times N goroutines calling gse's Segmenter.Cut on the paragraphs, and prints
-// the UTF-8 bytes of body text, the seconds and MB/s (10^6 bytes a second).
+// the UTF-8 bytes of body text, the seconds and MB/s (10^6 bytes a second), and the CPU
+// seconds (user + system, as cpu=) the cutting took, which a busy machine inflates less.
 //
 //	go run ./bench/cutfloor -workers 2 /tmp/c100k
 //
@@ -51,6 +52,7 @@ func main() {
 	var next atomic.Int64
 	var words atomic.Int64
 	var wg sync.WaitGroup
+	cpuStart := cpuSeconds()
 	start := time.Now()
 	for i := 0; i < *workers; i++ {
 		wg.Add(1)
@@ -69,5 +71,6 @@ func main() {
 	}
 	wg.Wait()
 	secs := time.Since(start).Seconds()
-	fmt.Printf("cutfloor paragraphs=%d bytes=%d words=%d seconds=%.3f MB/s=%.2f\n", len(paras), bytes, words.Load(), secs, float64(bytes)/secs/1e6)
+	cpu := cpuSeconds() - cpuStart
+	fmt.Printf("cutfloor paragraphs=%d bytes=%d words=%d seconds=%.3f MB/s=%.2f cpu=%.3f\n", len(paras), bytes, words.Load(), secs, float64(bytes)/secs/1e6, cpu)
 }
