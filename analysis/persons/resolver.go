@@ -95,6 +95,7 @@ type Resolver struct {
 	corrections map[string]string
 	known       map[string]nameSource
 	maxKnown    int // longest known name, alias or correction key, in runes
+	minKnown    int // shortest of them, in runes, but at most 2 (the shortest name shape)
 	roles       map[string]bool
 	events      map[string]bool
 	others      map[string]bool
@@ -122,6 +123,7 @@ func NewResolver(opts Options) *Resolver {
 		surnames:    runeSet(surnames),
 		translit:    runeSet(translitChars),
 		seg:         opts.Segmenter,
+		minKnown:    2,
 		byDate:      opts.DisambiguateByDate,
 	}
 	// Longest title first, so that 副主席 is stripped before 主席; ties in Unicode order.
@@ -138,10 +140,12 @@ func NewResolver(opts Options) *Resolver {
 	for k, v := range builtinAliases {
 		r.aliases[normalizeKey(k)] = v
 		r.noteLen(k)
+		r.noteLen(normalizeKey(k))
 	}
 	for k, v := range opts.Aliases {
 		r.aliases[normalizeKey(k)] = v
 		r.noteLen(k)
+		r.noteLen(normalizeKey(k))
 	}
 	if !opts.NoBuiltinNames {
 		for _, n := range builtinNames {
@@ -177,8 +181,12 @@ func runeSet(s string) map[rune]bool {
 }
 
 func (r *Resolver) noteLen(s string) {
-	if n := utf8.RuneCountInString(s); n > r.maxKnown {
+	n := utf8.RuneCountInString(s)
+	if n > r.maxKnown {
 		r.maxKnown = n
+	}
+	if n > 0 && n < r.minKnown {
+		r.minKnown = n
 	}
 }
 

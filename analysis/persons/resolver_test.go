@@ -375,3 +375,30 @@ func TestTallyDedupAndOrder(t *testing.T) {
 		t.Errorf("Stats in the other order = %+v, want %+v", got, want)
 	}
 }
+
+// TestSegmenterAskedOnlyWhenASplitIsPossible: every word of a segmenter split must resolve,
+// so entries shorter than two of the shortest resolvable names never reach the segmenter
+// (whose dictionary takes seconds to load). The entries are from the generated corpora,
+// where 授勋 and 约翰逊 were the only two that reached it.
+func TestSegmenterAskedOnlyWhenASplitIsPossible(t *testing.T) {
+	var asked []string
+	seg := SegmenterFunc(func(text string) []string {
+		asked = append(asked, text)
+		if text == "丙乙" {
+			return []string{"丙", "乙"}
+		}
+		return nil
+	})
+	r := NewResolver(Options{Segmenter: seg})
+	r.Resolve([]string{"授勋", "约翰逊"}, corpus.Date{})
+	if len(asked) != 0 {
+		t.Errorf("without one-character names, the segmenter was asked %q", asked)
+	}
+
+	// With one-character aliases, a two-character entry can split into two names.
+	r = NewResolver(Options{Segmenter: seg, Aliases: map[string]string{"丙": "毛泽东", "乙": "周恩来"}})
+	got := Persons(r.Resolve([]string{"丙乙"}, corpus.Date{}))
+	if !slices.Equal(asked, []string{"丙乙"}) || !slices.Equal(got, []string{"毛泽东", "周恩来"}) {
+		t.Errorf("with one-character aliases: asked %q, persons %q; want [丙乙], [毛泽东 周恩来]", asked, got)
+	}
+}

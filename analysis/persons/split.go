@@ -48,6 +48,12 @@ func (r *Resolver) split(n string) (persons []string, why string, ok bool) {
 	if r.seg == nil {
 		return nil, "", false
 	}
+	// Every word of a split must resolve, as a known name (at least minKnown runes) or a
+	// name shape (at least 2): shorter entries cannot split, and the segmenter, whose
+	// dictionary takes seconds to load, is not asked.
+	if utf8.RuneCountInString(n) < 2*r.minKnown {
+		return nil, "", false
+	}
 	words := r.seg.Cut(n)
 	if len(words) < 2 {
 		return nil, "", false
