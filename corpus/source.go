@@ -97,8 +97,13 @@ func (p *producer) source(src string) bool {
 		}
 		return p.emit(unit{path: src, disk: src})
 	}
-	// WalkDir visits in lexical order, so the stream order is fixed.
-	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+	// WalkDir visits in lexical order, so the stream order is fixed. It does not follow a
+	// root that is a symbolic link to a folder unless the root ends with a separator.
+	root := src
+	if l, err := os.Lstat(src); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+		root = src + string(filepath.Separator)
+	}
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if p.ctx.Err() != nil {
 			return p.ctx.Err()
 		}
