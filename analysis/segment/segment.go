@@ -100,6 +100,10 @@ type Segmenter struct {
 	// states the working memory of its cuts (*cutState), see shortest.go.
 	index  *wordIndex
 	states sync.Pool
+
+	// gseStale: words were added without gse's CalcToken (shortest-path mode), so gse's own
+	// Segment and Cut would not see them; only tests call those, after CalcToken.
+	gseStale bool
 }
 
 // hmmModelOnce guards gse/hmm's package-global emission tables: hmm.LoadModel writes them
@@ -173,8 +177,14 @@ func New(opts Options) (*Segmenter, error) {
 		}
 		changed = true
 	}
-	if changed {
+	switch {
+	case changed && opts.HMM:
 		g.CalcToken() // path lengths depend on every frequency and on the new total
+	case changed:
+		// The shortest-path index computes the path lengths itself from the frequencies
+		// (buildIndex); gse's CalcToken would also cut each of its 350,000 words for its
+		// search mode, about 1 s that nothing here reads.
+		s.gseStale = true
 	}
 	if !opts.HMM {
 		s.index = buildIndex(g)

@@ -84,6 +84,7 @@ func TestSplitCostMatchesGse(t *testing.T) {
 			t.Fatalf("%s is in the dictionary; pick another word", w)
 		}
 		want := 0.0
+		s.refreshGse()
 		for _, seg := range s.gse.Segment([]byte(w)) {
 			tok := seg.Token()
 			if tok.Freq() == 1 && tok.Pos() == "x" {
@@ -177,6 +178,7 @@ func TestCutCoversText(t *testing.T) {
 func TestCutKnownSentence(t *testing.T) {
 	const sentence = "和尼·谢·赫鲁晓夫同志今天晚上在天安门城楼上观看焰火。”"
 	plain, hmmSeg := plainSegmenter(t), hmmSegmenter(t)
+	plain.refreshGse()
 	wantPlain := plain.gse.Cut(sentence)
 	if got := plain.Cut(sentence); !slices.Equal(got, wantPlain) {
 		t.Errorf("shortest path: %v, gse %v", got, wantPlain)
