@@ -152,17 +152,13 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &session{opt: o, io: io}
-	stderrFile, _ := io.err.(*os.File)
-	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
+	s := o.newSession(io)
 	opts := corpus.Options{
-		Filter:     filter,
-		SkipBody:   o.skipBody,
-		OnFile:     func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
-		OnFileInfo: o.onFileInfo,
-	}
-	if o.verbose {
-		opts.OnDiagnostic = func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
+		Filter:       filter,
+		SkipBody:     o.skipBody,
+		OnFile:       s.onFile,
+		OnFileInfo:   o.onFileInfo,
+		OnDiagnostic: o.diagnosticPrinter(io),
 	}
 	if len(args) == 0 {
 		s.reader, err = corpus.OpenFS(baokan.SampleFS, baokan.SampleRoot, opts)
@@ -173,6 +169,26 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// newSession starts a session with its progress bar (on a terminal, unless --quiet or
+// --verbose).
+func (o *corpusOptions) newSession(io *streams) *session {
+	s := &session{opt: o, io: io}
+	stderrFile, _ := io.err.(*os.File)
+	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
+	return s
+}
+
+// onFile advances the progress bar by a file read.
+func (s *session) onFile(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) }
+
+// diagnosticPrinter prints each diagnostic on stderr with --verbose; nil otherwise.
+func (o *corpusOptions) diagnosticPrinter(io *streams) func(corpus.Diagnostic) {
+	if !o.verbose {
+		return nil
+	}
+	return func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
 }
 
 // prepare checks the flags every session needs, bounds the cores, and builds the filter.
@@ -199,18 +215,14 @@ func (o *corpusOptions) openCache(io *streams, cr *cache.Reader) (*session, erro
 	if err != nil {
 		return nil, err
 	}
-	s := &session{opt: o, io: io}
-	stderrFile, _ := io.err.(*os.File)
-	s.bar = progress.New(stderrFile, !o.quiet && !o.verbose, "reading")
+	s := o.newSession(io)
 	opts := cache.ScanOptions{
-		Filter: filter,
-		Body:   !o.textless && !o.skipBody,
-		Words:  o.words,
-		Keep:   o.keep,
-		OnFile: func(_ string, bytes, articles int) { s.bar.Add(int64(bytes), articles) },
-	}
-	if o.verbose {
-		opts.OnDiagnostic = func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
+		Filter:       filter,
+		Body:         !o.textless && !o.skipBody,
+		Words:        o.words,
+		Keep:         o.keep,
+		OnFile:       s.onFile,
+		OnDiagnostic: o.diagnosticPrinter(io),
 	}
 	s.cache = cr.Scan(opts)
 	s.reader = s.cache
