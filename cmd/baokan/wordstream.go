@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime/debug"
 	"slices"
-	"strings"
 
 	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/tokens"
@@ -42,9 +41,8 @@ type wordStream struct {
 	words  []string      // the current article's words (reused)
 	ids    []uint32      // the current article's word ids (reused)
 
-	// From raw files, EachIDs interns the words: vocab[id] is the word of id.
-	intern map[string]uint32
-	vocab  []string
+	// From raw files, EachIDs interns the words as they come.
+	vocab tokens.Vocabulary
 	// spill keeps the first pass's word ids for the later ones (wordFlags.reread).
 	spill    *os.File
 	spillW   *bufio.Writer
@@ -130,9 +128,9 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 	case ws.spill != nil:
 		// Keep (and, on later passes, read back) the word ids.
 		return ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
-			words := ws.words[:0]
+			words, terms := ws.words[:0], ws.vocab.Terms()
 			for _, id := range ids {
-				words = append(words, ws.vocab[id])
+				words = append(words, terms[id])
 			}
 			ws.words = words
 			return fn(a, words)
@@ -246,21 +244,11 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 	case ws.spill != nil && ws.passes > 0:
 		return ws.replay(fn)
 	}
-	if ws.intern == nil {
-		ws.intern = map[string]uint32{}
-	}
 	return ws.rawPass(func(s *session) error {
 		return ws.tok.Each(s.reader, func(a *corpus.Article, words []string) error {
 			ids := ws.ids[:0]
 			for _, w := range words {
-				id, ok := ws.intern[w]
-				if !ok {
-					id = uint32(len(ws.vocab))
-					w = strings.Clone(w)
-					ws.intern[w] = id
-					ws.vocab = append(ws.vocab, w)
-				}
-				ids = append(ids, id)
+				ids = append(ids, ws.vocab.ID(w))
 			}
 			ws.ids = ids
 			if ws.spill != nil {
@@ -323,7 +311,7 @@ func (ws *wordStream) Vocabulary() []string {
 	if ws.cache != nil {
 		return ws.cache.Vocabulary()
 	}
-	return ws.vocab
+	return ws.vocab.Terms()
 }
 
 // Close returns the first pass's --strict verdict: to be returned once the output is

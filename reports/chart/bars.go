@@ -36,15 +36,7 @@ func (c Bars) check() error {
 // the first palette colour, from 0 to its value; labels are thinned and turned like the
 // categories of Lines when there are many.
 func (c Bars) Write(w io.Writer, format string, o Options) error {
-	if err := c.check(); err != nil {
-		return err
-	}
-	t, err := newTheme(o.Font)
-	if err != nil {
-		return err
-	}
-	width, height := o.size(DefaultWidth, DefaultHeight)
-	return render(w, format, o, width, height, t, func(dc draw.Canvas) { c.paint(dc, t) })
+	return writeChart(w, format, o, DefaultHeight, c.check, c.paint)
 }
 
 // barFill is the share of a category's width a bar covers.

@@ -315,6 +315,20 @@ const margin = 0.4 * vg.Centimeter
 
 // render draws with paint on a canvas of the format and writes it to w. gonum/plot panics
 // on drawing errors (e.g. a broken font); render turns such a panic into an error.
+// writeChart checks a chart, loads its theme (the font of o) and renders it at o's size (the
+// default height given): the steps every chart's Write shares.
+func writeChart(w io.Writer, format string, o Options, defaultHeight vg.Length, check func() error, paint func(draw.Canvas, theme)) error {
+	if err := check(); err != nil {
+		return err
+	}
+	t, err := newTheme(o.Font)
+	if err != nil {
+		return err
+	}
+	width, height := o.size(DefaultWidth, defaultHeight)
+	return render(w, format, o, width, height, t, func(dc draw.Canvas) { paint(dc, t) })
+}
+
 func render(w io.Writer, format string, o Options, width, height vg.Length, t theme, paint func(draw.Canvas)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -64,15 +64,7 @@ func (c Lines) check() error {
 // bursts are shaded behind the lines in the same colour, darker for higher levels, from
 // From−0.5 to To+0.5 so a burst covers its categories whole. The y axis starts at 0.
 func (c Lines) Write(w io.Writer, format string, o Options) error {
-	if err := c.check(); err != nil {
-		return err
-	}
-	t, err := newTheme(o.Font)
-	if err != nil {
-		return err
-	}
-	width, height := o.size(DefaultWidth, DefaultHeight)
-	return render(w, format, o, width, height, t, func(dc draw.Canvas) { c.paint(dc, t) })
+	return writeChart(w, format, o, DefaultHeight, c.check, c.paint)
 }
 
 // linePointsMax is the most categories for which each value also gets a dot.

@@ -85,16 +85,9 @@ func (c Network) check() error {
 // grey lines from 0.4 pt to 4 pt wide in proportion to Weight. Heavier edges and larger
 // nodes are drawn last, on top.
 func (c Network) Write(w io.Writer, format string, o Options) error {
-	if err := c.check(); err != nil {
-		return err
-	}
-	t, err := newTheme(o.Font)
-	if err != nil {
-		return err
-	}
-	width, height := o.size(DefaultWidth, DefaultNetworkHeight)
-	pos := c.layout()
-	return render(w, format, o, width, height, t, func(dc draw.Canvas) { c.paint(dc, t, pos) })
+	return writeChart(w, format, o, DefaultNetworkHeight, c.check, func(dc draw.Canvas, t theme) {
+		c.paint(dc, t, c.layout())
+	})
 }
 
 // Layout parameters of layout.EadesR2 (C3 = Repulsion, C4 = Rate in Eades 1984), chosen by

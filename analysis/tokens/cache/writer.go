@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"strings"
 
 	"github.com/klauspost/compress/zstd"
 
+	"github.com/baokan/baokan/analysis/tokens"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -30,8 +30,7 @@ type Writer struct {
 	off int64 // bytes written so far
 	err error
 
-	vocab map[string]uint32
-	terms []string
+	vocab tokens.Vocabulary
 
 	meta, toks, body enc
 	nfiles           int // files in the current block
@@ -52,7 +51,7 @@ func NewWriter(w io.Writer, settings []Setting) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cw := &Writer{w: bufio.NewWriterSize(w, 1<<20), vocab: map[string]uint32{}, zw: zw}
+	cw := &Writer{w: bufio.NewWriterSize(w, 1<<20), zw: zw}
 	var v [4]byte
 	binary.LittleEndian.PutUint32(v[:], Version)
 	cw.write([]byte(Magic))
@@ -124,14 +123,7 @@ func (w *Writer) AddArticle(a *corpus.Article, titleWords, bodyWords []string) e
 	w.toks.uint(uint64(len(bodyWords)))
 	for _, words := range [2][]string{titleWords, bodyWords} {
 		for _, t := range words {
-			id, ok := w.vocab[t]
-			if !ok {
-				id = uint32(len(w.terms))
-				t = strings.Clone(t)
-				w.vocab[t] = id
-				w.terms = append(w.terms, t)
-			}
-			w.toks.uint(uint64(id))
+			w.toks.uint(uint64(w.vocab.ID(t)))
 		}
 	}
 	w.body.list(a.Body)
@@ -166,7 +158,7 @@ func (w *Writer) flush() {
 }
 
 // Terms returns the number of distinct words so far.
-func (w *Writer) Terms() int { return len(w.terms) }
+func (w *Writer) Terms() int { return len(w.vocab.Terms()) }
 
 // Finish writes the last block, the vocabulary, the summary (the corpus.Reader's, after
 // its last article), the sources (paths relative to base unless absolute), the index and
@@ -178,11 +170,11 @@ func (w *Writer) Finish(sum corpus.Summary, base string, sources []Source) error
 	w.flush()
 	vocabOff := w.off
 	var v enc
-	v.uint(uint64(len(w.terms)))
-	for _, t := range w.terms {
+	v.uint(uint64(len(w.vocab.Terms())))
+	for _, t := range w.vocab.Terms() {
 		v.uint(uint64(len(t)))
 	}
-	for _, t := range w.terms {
+	for _, t := range w.vocab.Terms() {
 		v.b = append(v.b, t...)
 	}
 	w.section(v.b)
