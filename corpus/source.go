@@ -34,7 +34,7 @@ func (u unit) read() ([]byte, error) {
 	case u.fsys != nil:
 		return fs.ReadFile(u.fsys, u.disk)
 	default:
-		return os.ReadFile(u.disk)
+		return readFile(u.disk)
 	}
 }
 

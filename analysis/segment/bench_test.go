@@ -249,3 +249,34 @@ func BenchmarkShortestVsGse(b *testing.B) {
 	b.ReportMetric(gseAllocs, "gse-allocs/pass")
 	b.ReportMetric(ourAllocs, "ours-allocs/pass")
 }
+
+// BenchmarkCutText cuts a large text, line by line: $BAOKAN_BENCH_TEXT, or else the real
+// articles of ../shared/corpus/jfjb. The index's memory layout shows on a text much larger
+// than the caches, such as the articles of a generated corpus:
+//
+//	find /tmp/c10k -name '*.txt' | head -4000 | xargs cat | iconv -f GBK -t UTF-8 > /tmp/text.txt
+//	BAOKAN_BENCH_TEXT=/tmp/text.txt go test -run '^$' -bench CutText ./analysis/segment
+func BenchmarkCutText(b *testing.B) {
+	var data []byte
+	if p := os.Getenv("BAOKAN_BENCH_TEXT"); p != "" {
+		var err error
+		if data, err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		for _, a := range readSample(b) {
+			data = append(data, strings.Join(a.body, "\n")...)
+			data = append(data, '\n')
+		}
+	}
+	lines := strings.Split(string(data), "\n")
+	s := plainSegmenter(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	var buf []string
+	for range b.N {
+		for _, l := range lines {
+			buf = s.AppendTokens(buf[:0], l)
+		}
+	}
+}

@@ -128,6 +128,19 @@ func (f *Filter) Apply(tokens []string) []string {
 	return kept
 }
 
+// ApplyKeyed is Apply on tokens with their keys (Segmenter.AppendKeyed), compacted alike.
+func (f *Filter) ApplyKeyed(tokens []string, keys []uint32) ([]string, []uint32) {
+	kept, kk := tokens[:0], keys[:0]
+	for i, t := range tokens {
+		if f.Keep(t) {
+			kept = append(kept, t)
+			kk = append(kk, keys[i])
+		}
+	}
+	clear(tokens[len(kept):])
+	return kept, kk
+}
+
 // isPunct: every rune is punctuation, a symbol or a space.
 func isPunct(s string) bool {
 	for _, r := range s {

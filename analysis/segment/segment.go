@@ -346,6 +346,37 @@ func (s *Segmenter) AppendTokens(dst []string, text string) []string {
 	return dst
 }
 
+// AppendKeyed is AppendTokens that also appends to keys, for each word, the number of the
+// dictionary entry the word is: a key from 1 to KeyLimit()-1, or 0 when it is none (a
+// character or letter run the dictionary lacks, a word written with capitals the dictionary
+// holds in lower case, and every word in HMM mode). Two words with the same key other than
+// 0 are the same string, so the key can stand for the word where hashing the text would
+// cost more (tokens.Vocabulary interns by key). Keys number this Segmenter's entries only.
+func (s *Segmenter) AppendKeyed(dst []string, keys []uint32, text string) ([]string, []uint32) {
+	if s.index != nil {
+		st := s.shortestCut(text)
+		for k := len(st.spans) - 1; k >= 0; k-- {
+			dst = append(dst, text[st.spans[k].Start:st.spans[k].End])
+			keys = append(keys, st.keys[k])
+		}
+		s.release(st)
+		return dst, keys
+	}
+	s.walkHMM(text, func(start, end int) {
+		dst = append(dst, text[start:end])
+		keys = append(keys, 0)
+	})
+	return dst, keys
+}
+
+// KeyLimit bounds the keys AppendKeyed gives: every key is below it.
+func (s *Segmenter) KeyLimit() int {
+	if s.index == nil {
+		return 1
+	}
+	return len(s.index.nodes) + 1
+}
+
 // Span is a word's byte offsets in the text it was cut from: text[Start:End].
 type Span struct{ Start, End int }
 

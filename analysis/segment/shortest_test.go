@@ -338,7 +338,7 @@ func TestIndexHoldsGseWords(t *testing.T) {
 			}
 			live++
 			e := indexWord(s.index, key)
-			if e == nil || e.child&nodeWord == 0 {
+			if e == nil || e.link&linkWord == 0 {
 				t.Fatalf("%q (token %d) is not a word of the index", key, i)
 			}
 			if want := logTotal - float32(math.Log2(d.Tokens[i].Freq())); e.dist != want {
@@ -346,13 +346,8 @@ func TestIndexHoldsGseWords(t *testing.T) {
 			}
 		}
 		words := 0
-		for _, e := range s.index.root {
-			if e.child&nodeWord != 0 {
-				words++
-			}
-		}
-		for _, sl := range s.index.slots {
-			if sl.key != 0 && sl.child&nodeWord != 0 {
+		for _, e := range s.index.nodes {
+			if e.unit != unitEmpty && e.link&linkWord != 0 {
 				words++
 			}
 		}
@@ -363,16 +358,19 @@ func TestIndexHoldsGseWords(t *testing.T) {
 }
 
 // indexWord follows key's units through the index: the edge reaching its last unit, or nil.
-func indexWord(ix *wordIndex, key string) *trieEdge {
-	var e *trieEdge
-	parent := uint32(0)
-	for _, u := range ix.appendUnits(nil, key, nil, false) {
-		if e = ix.edge(parent, u, false); e == nil {
+func indexWord(ix *wordIndex, key string) *kidSlot {
+	p := -1
+	for k, u := range ix.appendUnits(nil, key, nil, false) {
+		if k == 0 {
+			p = ix.start(u)
+		} else {
+			p = ix.child(ix.nodes[p].link, u)
+		}
+		if p < 0 {
 			return nil
 		}
-		parent = e.child &^ nodeFlags
 	}
-	return e
+	return &ix.nodes[p]
 }
 
 // tinySegmenter builds a Segmenter on a hand-made gse dictionary (frequencies as given,

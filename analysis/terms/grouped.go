@@ -57,6 +57,16 @@ func (g *Grouped) Merge(other *Grouped) {
 	}
 }
 
+// MergeIDs is Merge with Counter.MergeIDs: g and other fed with AddDocIDs and vocab.
+func (g *Grouped) MergeIDs(other *Grouped, vocab []string) {
+	if other == nil {
+		return
+	}
+	for name, oc := range other.groups {
+		g.Counter(name).MergeIDs(oc, vocab)
+	}
+}
+
 // Groups returns the group names in CompareGroups order.
 func (g *Grouped) Groups() []string {
 	names := make([]string, 0, len(g.groups))

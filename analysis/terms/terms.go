@@ -134,6 +134,43 @@ func (c *Counter) syncIndex() {
 	}
 }
 
+// MergeIDs is Merge for Counters fed with AddDocIDs and the same vocab (the partial
+// counts of workers reading one cache): the terms are matched by their vocabulary ids, in
+// slices, instead of by their text. If other holds terms it was not given by id, it is
+// merged as Merge does.
+func (c *Counter) MergeIDs(other *Counter, vocab []string) {
+	if other == nil {
+		return
+	}
+	byID := 0
+	for _, oid := range other.remap {
+		if oid != 0 {
+			byID++
+		}
+	}
+	if byID != len(other.terms) {
+		c.Merge(other)
+		return
+	}
+	if len(c.remap) < len(other.remap) {
+		c.remap = slices.Grow(c.remap, len(other.remap)-len(c.remap))[:len(other.remap)]
+	}
+	for v, oid := range other.remap {
+		if oid == 0 {
+			continue
+		}
+		id := c.remap[v] - 1
+		if id < 0 {
+			id = c.lookupOrAdd(vocab[v])
+			c.remap[v] = id + 1
+		}
+		c.stats[id].count += other.stats[oid-1].count
+		c.stats[id].docs += other.stats[oid-1].docs
+	}
+	c.tokens += other.tokens
+	c.ndocs += other.ndocs
+}
+
 // Merge adds other's counts into c. Documents are assumed disjoint (each document fed to
 // exactly one Counter), so document frequencies add up. other is not modified.
 func (c *Counter) Merge(other *Counter) {

@@ -310,3 +310,53 @@ func TestAddDocIDsMatchesAddDoc(t *testing.T) {
 		t.Errorf("after AddDoc: 人民 %d, %d terms; want 3, 5", byIDs.Count("人民"), byIDs.Len())
 	}
 }
+
+// MergeIDs of per-worker counters fed by ids gives the single counter's result (fed by
+// strings, an independent path), whatever the split and merge order; a part that also got
+// a document as strings is merged by text, and a counter merged into keeps counting by id.
+func TestCounterMergeIDs(t *testing.T) {
+	docs := append(append([][]string{}, handCorpus...), handCorpus...)
+	docs = append(docs, []string{"建设", "团结", "团结"}, []string{"人民"})
+	var v struct {
+		ids   map[string]uint32
+		terms []string
+	}
+	v.ids = map[string]uint32{}
+	idsOf := func(d []string) []uint32 {
+		var out []uint32
+		for _, w := range d {
+			id, ok := v.ids[w]
+			if !ok {
+				id = uint32(len(v.terms))
+				v.ids[w] = id
+				v.terms = append(v.terms, w)
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	var whole Counter
+	for _, d := range docs {
+		whole.AddDoc(d)
+	}
+	whole.AddDoc([]string{"新词"})
+	whole.AddDoc([]string{"人民"})
+	want := whole.Top(0)
+	for workers := 1; workers <= 4; workers++ {
+		parts := make([]Counter, workers)
+		for i, d := range docs {
+			parts[(i*7)%workers].AddDocIDs(idsOf(d), v.terms)
+		}
+		var merged Counter
+		for i := workers - 1; i >= 0; i-- {
+			if i == 0 {
+				parts[i].AddDoc([]string{"新词"}) // by text: this part merges as Merge does
+			}
+			merged.MergeIDs(&parts[i], v.terms)
+		}
+		merged.AddDocIDs(idsOf([]string{"人民"}), v.terms)
+		if got := merged.Top(0); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%d workers: Top(0) =\n%v\nwant\n%v", workers, got, want)
+		}
+	}
+}

@@ -48,22 +48,32 @@ func (t *Tokenizer) Words(dst []string, a *corpus.Article) []string {
 // subtitles first when t.Text is TitleAndBody, and says how many of the appended words
 // came from those titles.
 func (t *Tokenizer) SplitWords(dst []string, a *corpus.Article) (words []string, titles int) {
+	words, _, titles = t.SplitKeyed(dst, nil, a)
+	return words, titles
+}
+
+// SplitKeyed is SplitWords that also appends each word's key to keys
+// (segment.Segmenter.AppendKeyed).
+func (t *Tokenizer) SplitKeyed(dst []string, keys []uint32, a *corpus.Article) (words []string, wordKeys []uint32, titles int) {
 	start := len(dst)
+	seg := t.Segmenter
 	if t.Text == TitleAndBody {
 		for _, s := range []string{a.Kicker, a.Title} {
-			dst = t.Segmenter.AppendTokens(dst, s)
+			dst, keys = seg.AppendKeyed(dst, keys, s)
 		}
 		for _, s := range a.Subtitles {
-			dst = t.Segmenter.AppendTokens(dst, s)
+			dst, keys = seg.AppendKeyed(dst, keys, s)
 		}
-		titles = len(t.Filter.Apply(dst[start:]))
-		dst = dst[:start+titles]
+		kept, _ := t.Filter.ApplyKeyed(dst[start:], keys[start:])
+		titles = len(kept)
+		dst, keys = dst[:start+titles], keys[:start+titles]
 	}
 	for _, p := range a.Body {
-		dst = t.Segmenter.AppendTokens(dst, p)
+		dst, keys = seg.AppendKeyed(dst, keys, p)
 	}
-	kept := t.Filter.Apply(dst[start+titles:])
-	return dst[:start+titles+len(kept)], titles
+	kept, _ := t.Filter.ApplyKeyed(dst[start+titles:], keys[start+titles:])
+	n := start + titles + len(kept)
+	return dst[:n], keys[:n], titles
 }
 
 // Source yields articles one at a time, io.EOF at the end: *corpus.Reader is one.
@@ -82,6 +92,14 @@ func (t *Tokenizer) Each(src Source, fn func(a *corpus.Article, words []string) 
 // EachSplit is Each with SplitWords: fn also gets how many of the words came from the
 // titles (0 unless t.Text is TitleAndBody).
 func (t *Tokenizer) EachSplit(src Source, fn func(a *corpus.Article, words []string, titles int) error) error {
+	return t.EachKeyed(src, func(a *corpus.Article, words []string, _ []uint32, titles int) error {
+		return fn(a, words, titles)
+	})
+}
+
+// EachKeyed is EachSplit with SplitKeyed: fn also gets the words' keys (valid only during
+// the call, as words).
+func (t *Tokenizer) EachKeyed(src Source, fn func(a *corpus.Article, words []string, keys []uint32, titles int) error) error {
 	workers := t.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -89,6 +107,7 @@ func (t *Tokenizer) EachSplit(src Source, fn func(a *corpus.Article, words []str
 	type item struct {
 		a      *corpus.Article
 		words  []string
+		keys   []uint32
 		titles int
 		done   chan struct{}
 	}
@@ -103,7 +122,7 @@ func (t *Tokenizer) EachSplit(src Source, fn func(a *corpus.Article, words []str
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
-				it.words, it.titles = t.SplitWords(it.words[:0], it.a)
+				it.words, it.keys, it.titles = t.SplitKeyed(it.words[:0], it.keys[:0], it.a)
 				it.done <- struct{}{}
 			}
 		}()
@@ -138,7 +157,7 @@ func (t *Tokenizer) EachSplit(src Source, fn func(a *corpus.Article, words []str
 	for it := range order {
 		<-it.done
 		if fnErr == nil {
-			if fnErr = fn(it.a, it.words, it.titles); fnErr != nil {
+			if fnErr = fn(it.a, it.words, it.keys, it.titles); fnErr != nil {
 				close(stop)
 			}
 		}

@@ -22,3 +22,21 @@ func TestVocabulary(t *testing.T) {
 		t.Errorf("terms %q, want %q", v.Terms(), want)
 	}
 }
+
+// TestVocabularyIDKeyed: mixing keyed and unkeyed words (key 0) gives the ids ID gives for
+// the same stream, worked by hand; a key far beyond the others grows the table.
+func TestVocabularyIDKeyed(t *testing.T) {
+	var v Vocabulary
+	words := []string{"古巴", "苏联", "古巴", "USA", "美国", "苏联", "USA", "古巴"}
+	keys := []uint32{7, 3, 0, 0, 900000, 3, 0, 7}
+	var got []uint32
+	for i, w := range words {
+		got = append(got, v.IDKeyed(w, keys[i]))
+	}
+	if want := []uint32{0, 1, 0, 2, 3, 1, 2, 0}; !slices.Equal(got, want) {
+		t.Errorf("ids %v, want %v", got, want)
+	}
+	if want := []string{"古巴", "苏联", "USA", "美国"}; !slices.Equal(v.Terms(), want) {
+		t.Errorf("terms %q, want %q", v.Terms(), want)
+	}
+}

@@ -158,12 +158,12 @@ func runIndex(io *streams, o *indexOptions, args []string) error {
 		s.close()
 		return fail(err)
 	}
-	err = tok.EachSplit(s.reader, func(a *corpus.Article, words []string, titles int) error {
+	err = tok.EachKeyed(s.reader, func(a *corpus.Article, words []string, keys []uint32, titles int) error {
 		if err := takeFiles(false); err != nil {
 			return err
 		}
 		remaining--
-		return w.AddArticle(a, words[:titles], words[titles:])
+		return w.AddArticle(a, words, keys, titles)
 	})
 	if err == nil {
 		err = takeFiles(true)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -104,9 +106,27 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		return nil
 	}
 	if group != nil {
-		for _, g := range grouped.Groups() {
-			c, _ := grouped.Lookup(g)
-			if err = write(weigher.TopCounts(g, c, o.top)); err != nil {
+		// Groups are weighed independently, on every core, and written in order.
+		groups := grouped.Groups()
+		rows := make([][]tfidf.Row, len(groups))
+		next := make(chan int, len(groups))
+		for i := range groups {
+			next <- i
+		}
+		close(next)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				weigher := model.NewWeigher()
+				for i := range next {
+					c, _ := grouped.Lookup(groups[i])
+					rows[i] = weigher.TopCounts(groups[i], c, o.top)
+				}
+			})
+		}
+		wg.Wait()
+		for _, r := range rows {
+			if err = write(r); err != nil {
 				break
 			}
 		}
@@ -122,9 +142,15 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 // groupModel fits scheme to the groups of grouped, each group one document.
 func groupModel(scheme tfidf.Scheme, grouped *terms.Grouped) (*tfidf.Model, error) {
 	df := terms.NewCounter()
+	var doc []string
 	for _, g := range grouped.Groups() {
 		c, _ := grouped.Lookup(g)
-		df.AddDoc(c.Terms())
+		doc = doc[:0]
+		for t := range c.All() { // each term once; the order does not matter to a count
+			doc = append(doc, t)
+		}
+		df.AddDoc(doc)
 	}
+	df.DocFreq("") // index every term now: the weighers read df from several goroutines
 	return tfidf.NewModel(scheme, df)
 }

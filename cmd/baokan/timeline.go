@@ -302,12 +302,40 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		if err != nil {
 			return nil, err
 		}
-		err = ws.Each(func(a *corpus.Article, words []string) error {
-			d := timeline.DocOf(a, words, personsOf(a))
-			_, d.Chars = ws.bodySize(a)
-			agg.Add(d)
+		if needPersons { // personsOf walks the persons pass in corpus order
+			err = ws.Each(func(a *corpus.Article, words []string) error {
+				d := timeline.DocOf(a, words, personsOf(a))
+				_, d.Chars = ws.bodySize(a)
+				agg.Add(d)
+				return nil
+			})
+			return ws.Close(), err
+		}
+		// One partial timeline a worker, merged at the end.
+		parts := make([]*timeline.Aggregator, ws.Workers())
+		words := make([][]string, ws.Workers())
+		parts[0] = agg
+		for w := 1; w < len(parts); w++ {
+			if parts[w], err = timeline.New(agg.Unit(), agg.Series()); err != nil {
+				return nil, err
+			}
+		}
+		err = ws.EachIDsParallel(func(w int, a *corpus.Article, ids []uint32, chars int) error {
+			vocab := ws.Vocabulary()
+			words[w] = words[w][:0]
+			for _, id := range ids {
+				words[w] = append(words[w], vocab[id])
+			}
+			d := timeline.DocOf(a, words[w], nil)
+			d.Chars = chars
+			parts[w].Add(d)
 			return nil
 		})
+		for _, p := range parts[1:] {
+			if err == nil {
+				err = agg.Merge(p)
+			}
+		}
 		return ws.Close(), err
 	}
 	co := o.corpusOptions

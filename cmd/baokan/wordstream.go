@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"slices"
 
@@ -245,10 +246,10 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 		return ws.replay(fn)
 	}
 	return ws.rawPass(func(s *session) error {
-		return ws.tok.Each(s.reader, func(a *corpus.Article, words []string) error {
+		return ws.tok.EachKeyed(s.reader, func(a *corpus.Article, words []string, keys []uint32, _ int) error {
 			ids := ws.ids[:0]
-			for _, w := range words {
-				ids = append(ids, ws.vocab.ID(w))
+			for i, w := range words {
+				ids = append(ids, ws.vocab.IDKeyed(w, keys[i]))
 			}
 			ws.ids = ids
 			if ws.spill != nil {
@@ -263,6 +264,39 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 			return fn(a, ids)
 		})
 	})
+}
+
+// EachIDsParallel is EachIDs with partial results: from a cache, the articles go to
+// Workers() goroutines at once (cache.Scanner.Each), and fn gets the worker's number so
+// that each adds to a partial result of its own, which the caller merges at the end (the
+// partial results must not depend on which worker saw which article: counts do not).
+// From raw files, segmenting is the cost and the words are interned in corpus order (the
+// ids must not depend on the workers): fn runs on one goroutine, as worker 0. chars is the
+// article's body size in characters.
+func (ws *wordStream) EachIDsParallel(fn func(worker int, a *corpus.Article, ids []uint32, chars int) error) error {
+	if ws.cache == nil {
+		return ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
+			_, chars := ws.bodySize(a)
+			return fn(0, a, ids, chars)
+		})
+	}
+	return ws.cachePass(func(sc *cache.Scanner) error {
+		return sc.Each(ws.Workers(), func(w int, it *cache.Item) error {
+			ids := it.IDs // filtered already
+			if !ws.titles {
+				ids = ids[it.Titles:]
+			}
+			return fn(w, it.Article, ids, it.Chars)
+		})
+	})
+}
+
+// Workers is the number of partial results EachIDsParallel feeds.
+func (ws *wordStream) Workers() int {
+	if ws.cache == nil {
+		return 1
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // replay is a later pass over raw files: the articles are parsed again, their words read

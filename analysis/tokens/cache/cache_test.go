@@ -107,7 +107,8 @@ func writeCache(t *testing.T, open func(corpus.Options) (*corpus.Reader, error),
 		}
 		take() // the reader has reported the article's file by now
 		left--
-		if err := w.AddArticle(a, runeWords(nil, titleTexts(a)...), runeWords(nil, a.Body...)); err != nil {
+		titleWords := runeWords(nil, titleTexts(a)...)
+		if err := w.AddArticle(a, runeWords(titleWords, a.Body...), nil, len(titleWords)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -347,7 +348,7 @@ func TestWriterChecksArticleCounts(t *testing.T) {
 	if err := w.AddFile(corpus.FileInfo{Path: "x.txt", Articles: 2}); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.AddArticle(&corpus.Article{Path: "x.txt", Line: 1}, nil, []string{"字"}); err != nil {
+	if err := w.AddArticle(&corpus.Article{Path: "x.txt", Line: 1}, []string{"字"}, nil, 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.AddFile(corpus.FileInfo{Path: "y.txt"}); err == nil {

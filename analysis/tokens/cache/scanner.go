@@ -370,3 +370,95 @@ func (s *Scanner) Close() error {
 	})
 	return nil
 }
+
+// Item is an article as Each gives it, with what Tokens and BodySize give after Next.
+type Item struct {
+	Article           *corpus.Article
+	IDs               []uint32 // the words' ids, as Tokens (nil unless ScanOptions.Words)
+	Titles            int      // how many of IDs came from the titles
+	Paragraphs, Chars int      // the body's size, as BodySize
+}
+
+// Each calls fn for every remaining article that passes the filter, as a loop over Next
+// would, but on workers goroutines at once (0: runtime.GOMAXPROCS(0)) so that each worker
+// can add to a partial result of its own, to be merged at the end: fn gets the worker's
+// number, from 0 to workers-1. The articles of one block go to one worker, in order;
+// blocks go to whichever worker is free, so the partial results must not depend on which
+// worker saw what (counts, sums and sets do not). Summary, OnFile and OnDiagnostic are kept
+// in stream order, on the calling goroutine, as with Next. The item and its slices are
+// valid only during the call. The first error from fn stops the scan and is returned.
+func (s *Scanner) Each(workers int, fn func(worker int, it *Item) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	blocks := make(chan *decoded, workers)
+	stop := make(chan struct{})
+	var fnErr error
+	var failOnce sync.Once
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var it Item
+			for d := range blocks {
+				for k := range d.arts {
+					if d.matched != nil && !d.matched[k] {
+						continue
+					}
+					it = Item{Article: &d.arts[k], Paragraphs: int(d.paras[k]), Chars: int(d.chars[k])}
+					if d.tokOff != nil {
+						it.IDs, it.Titles = d.toks[d.tokOff[k]:d.tokOff[k+1]], int(d.titles[k])
+					}
+					if err := fn(w, &it); err != nil {
+						failOnce.Do(func() { fnErr = err; close(stop) })
+						break
+					}
+				}
+			}
+		})
+	}
+	err := s.account(blocks, stop)
+	close(blocks)
+	wg.Wait()
+	if fnErr != nil {
+		return fnErr
+	}
+	return err
+}
+
+// account walks the blocks in order on the calling goroutine, doing what Next does but
+// for handing out the articles: the blocks go to out, until stop is closed.
+func (s *Scanner) account(out chan<- *decoded, stop <-chan struct{}) error {
+	// The rest of a block Next was in the middle of.
+	if d := s.cur; d != nil && (s.file < len(d.files) || s.art < len(d.arts)) {
+		return errors.New("cache: Each after Next within a block")
+	}
+	for {
+		slot, ok := <-s.order
+		if !ok {
+			<-s.done
+			s.summary.Ignored = s.r.sum.Ignored
+			s.cur = nil
+			return nil
+		}
+		d := <-slot
+		if d.err != nil {
+			return d.err
+		}
+		for f := range d.files {
+			s.enter(d, f)
+		}
+		for k := range d.arts {
+			s.summary.Articles++
+			if d.matched != nil && !d.matched[k] {
+				s.summary.FilteredOut++
+			} else {
+				s.summary.Matched++
+			}
+		}
+		select {
+		case out <- d:
+		case <-stop:
+			return nil
+		}
+	}
+}

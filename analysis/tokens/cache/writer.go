@@ -107,21 +107,30 @@ func (w *Writer) AddFile(f corpus.FileInfo) error {
 	return w.err
 }
 
-// AddArticle adds the next article of the current file with the words cut from its titles
-// (kicker, title, subtitles, in that order) and from its body, unfiltered. The words are
+// AddArticle adds the next article of the current file with the words cut from it,
+// unfiltered: the first titles of them from its titles (kicker, title, subtitles, in that
+// order), the rest from its body. keys, if not nil, holds the words' keys from the
+// segmenter (segment.Segmenter.AppendKeyed), which intern them faster. The words are
 // copied.
-func (w *Writer) AddArticle(a *corpus.Article, titleWords, bodyWords []string) error {
+func (w *Writer) AddArticle(a *corpus.Article, words []string, keys []uint32, titles int) error {
 	if w.err != nil {
 		return w.err
 	}
 	if w.pending == 0 {
 		return fmt.Errorf("cache: article %s:%d is not in the current file's count", a.Path, a.Line)
 	}
+	if titles < 0 || titles > len(words) || keys != nil && len(keys) != len(words) {
+		return fmt.Errorf("cache: article %s:%d: %d words, %d keys, %d from the titles", a.Path, a.Line, len(words), len(keys), titles)
+	}
 	w.pending--
 	w.meta.article(a, w.pendingPath)
-	w.toks.uint(uint64(len(titleWords)))
-	w.toks.uint(uint64(len(bodyWords)))
-	for _, words := range [2][]string{titleWords, bodyWords} {
+	w.toks.uint(uint64(titles))
+	w.toks.uint(uint64(len(words) - titles))
+	if keys != nil {
+		for i, t := range words {
+			w.toks.uint(uint64(w.vocab.IDKeyed(t, keys[i])))
+		}
+	} else {
 		for _, t := range words {
 			w.toks.uint(uint64(w.vocab.ID(t)))
 		}
