@@ -29,7 +29,7 @@ func BenchmarkGseCut(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, l := range lines {
-			_ = s.gse.Cut(l)
+			_ = gseOf(b, s).Cut(l)
 		}
 	}
 }
@@ -71,7 +71,7 @@ func BenchmarkGseCutParallel(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			for _, l := range lines {
-				_ = s.gse.Cut(l)
+				_ = gseOf(b, s).Cut(l)
 			}
 		}
 	})
@@ -100,7 +100,7 @@ func BenchmarkGseCutHMM(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, l := range lines {
-			_ = s.gse.Cut(l, true)
+			_ = gseOf(b, s).Cut(l, true)
 		}
 	}
 }
@@ -148,9 +148,9 @@ func BenchmarkRelativeThroughput(b *testing.B) {
 			b.ResetTimer()
 			gseCut := func(l string) {
 				if hmm {
-					_ = s.gse.Cut(l, true)
+					_ = gseOf(b, s).Cut(l, true)
 				} else {
-					_ = s.gse.Cut(l)
+					_ = gseOf(b, s).Cut(l)
 				}
 			}
 			ourCut := func(l string) { buf = f.Apply(s.AppendTokens(buf[:0], l)) }
@@ -211,7 +211,7 @@ func BenchmarkShortestVsGse(b *testing.B) {
 	var buf []string
 	gsePass := func() {
 		for _, l := range lines {
-			_ = s.gse.Cut(l)
+			_ = gseOf(b, s).Cut(l)
 		}
 	}
 	ourPass := func() {

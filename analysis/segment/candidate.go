@@ -185,7 +185,7 @@ func (s *Segmenter) selectCandidates(entries []string, skip map[string]int) (acc
 		if utf8.RuneCountInString(p) < 3 {
 			return false
 		}
-		_, pos, ok := s.gse.Dict.Find(dictKey(p))
+		_, pos, ok := s.dict.find(p)
 		return ok && strings.HasPrefix(pos, "nr")
 	}
 	for _, e := range shaped {

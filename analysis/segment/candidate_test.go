@@ -80,7 +80,7 @@ func TestCandidatesInNew(t *testing.T) {
 	if n := strings.Count(strings.Join(added, "|")+"|", "|福田赳夫|"); n != 1 {
 		t.Errorf("福田赳夫 added %d times", n)
 	}
-	if f, _, _ := s.gse.Find("卡斯特罗"); f != 5000 {
+	if f, _, _ := gseOf(t, s).Find("卡斯特罗"); f != 5000 {
 		t.Errorf("卡斯特罗 has frequency %v, want the explicit 5000", f)
 	}
 	reasons := map[string]string{}

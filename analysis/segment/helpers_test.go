@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/go-ego/gse"
 )
 
 // Loading gse's dictionary takes about 2 s (much longer under -race), so the tests share a
@@ -80,4 +82,48 @@ func sharedFile(t testing.TB, rel string) string {
 		t.Skipf("%s not found (the shared test data lives outside the repository): %v", p, err)
 	}
 	return p
+}
+
+var references sync.Map // *Segmenter → *gse.Segmenter
+
+// gseOf returns gse's own Segmenter with the dictionary s cuts with, the tests' reference:
+// s's own in HMM mode or when a test built it by hand (tinySegmenter); otherwise gse's
+// embedded dictionary loaded by gse, with the words New added or changed applied through
+// gse's AddToken and ReAddToken, then CalcToken, as New did before it stopped loading gse
+// in shortest-path mode: the index and this reference are built independently.
+func gseOf(t testing.TB, s *Segmenter) *gse.Segmenter {
+	t.Helper()
+	if s.gse.Dict != nil {
+		return &s.gse
+	}
+	if r, ok := references.Load(s); ok {
+		return r.(*gse.Segmenter)
+	}
+	g := new(gse.Segmenter)
+	if err := loadGse(g); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range s.changes {
+		add := g.AddToken
+		if _, _, err := g.Dict.Value(dictKey(w.Text)); err == nil {
+			add = g.ReAddToken
+		}
+		if err := add(w.Text, w.Freq, w.Pos); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.CalcToken()
+	r, _ := references.LoadOrStore(s, g)
+	return r.(*gse.Segmenter)
+}
+
+// baseIndex is an index of gse's dictionary as New starts it (loadBase, newIndex), before
+// any word is added: a dictionary for autoFreq and splitCost.
+func baseIndex(t testing.TB) *wordIndex {
+	t.Helper()
+	b, err := loadBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newIndex(b)
 }

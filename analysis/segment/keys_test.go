@@ -31,7 +31,7 @@ func TestAppendKeyed(t *testing.T) {
 			}
 			for i, w := range words {
 				k := keys[i]
-				_, _, err := s.gse.Dict.Value([]byte(w))
+				_, _, err := gseOf(t, s).Dict.Value([]byte(w))
 				inGse := err == nil
 				if k == 0 {
 					unkeyed++

@@ -5,7 +5,10 @@
 // its source path (see STYLE.md). This package hides all of that:
 //
 //   - the Chinese dictionary is the one embedded in gse (simplified + traditional, data/dict/zh,
-//     587,207 entries), loaded by New with gse's logging off; nothing is read from disk;
+//     587,207 entries), loaded by New with gse's logging off; gse reads nothing from disk. In
+//     shortest-path mode gse itself is not loaded: the dictionary gse's load gives is saved
+//     once in the user's cache folder, as jieba saves its own, and read back in about 0.1 s
+//     instead of 2 (base.go);
 //   - every word a caller adds (corpus persons and topics, a user dictionary) is added by New,
 //     before the first cut, because adding a token while another goroutine cuts is a data race
 //     in gse; after New a Segmenter is immutable and safe for concurrent use (tested with -race);
@@ -58,11 +61,12 @@ type Options struct {
 	// Words are added to the dictionary as given, for instance a user dictionary read by
 	// ParseDict or the persons a persons layer has recognised.
 	//
-	// A Word with Freq 0 receives the automatic frequency (AutoFreq), high enough that the
-	// shortest path keeps it whole; a word already in gse's dictionary is raised to that
-	// frequency, never lowered. A Word with Freq > 0 gets exactly that frequency, replacing the
-	// dictionary's (gse itself ignores a word already present, and its file loaders drop
-	// frequencies below 2: New does neither).
+	// A Word with Freq 0 receives the automatic frequency, high enough that the shortest
+	// path keeps it whole (f = max(f_dict(w), 200, T · 2^-(C(w) − 10)), see autoFreq); a
+	// word already in gse's dictionary is raised to that frequency, never lowered. A Word
+	// with Freq > 0 gets exactly that frequency, replacing the dictionary's (gse itself
+	// ignores a word already present, and its file loaders drop frequencies below 2: New
+	// does neither).
 	Words []Word
 
 	// Candidates are raw entries (RW persons, GJ topics) that are added, with the automatic
@@ -70,10 +74,10 @@ type Options struct {
 	// run-together list of names (see Segmenter.Rejected). Duplicates are ignored.
 	Candidates []string
 
-	// Gather, if set, is called on its own goroutine while New loads the dictionary (about
-	// 2 s), and the words and candidates it returns are added before Words and Candidates
-	// (so that those win). A first pass over a corpus to collect its persons and topics
-	// costs about as much as the load: this hides it. An error from Gather ends New.
+	// Gather, if set, is called on its own goroutine while New loads and indexes the
+	// dictionary, and the words and candidates it returns are added before Words and
+	// Candidates (so that those win). A first pass over a corpus to collect its persons and
+	// topics runs beside the load. An error from Gather ends New.
 	Gather func() (words []Word, candidates []string, err error)
 }
 
@@ -97,24 +101,49 @@ type Segmenter struct {
 	rejected []Rejection
 
 	// index is gse's dictionary as the shortest-path mode reads it (nil in HMM mode), and
-	// states the working memory of its cuts (*cutState), see shortest.go.
+	// states the working memory of its cuts (*cutState), see shortest.go. gse itself is
+	// loaded in HMM mode only.
 	index  *wordIndex
 	states sync.Pool
 
-	// gseStale: words were added without gse's CalcToken (shortest-path mode), so gse's own
-	// Segment and Cut would not see them; only tests call those, after CalcToken.
-	gseStale bool
+	// dict answers New's lookups (nil after New); changes are the words New added or
+	// changed, in order (the tests rebuild the same dictionary in gse from them).
+	dict    dictionary
+	changes []Word
 }
+
+// dictionary is what New looks up while it plans the words to add.
+type dictionary interface {
+	// find returns the frequency and part of speech of word if it is a dictionary word
+	// (ASCII letters in either case).
+	find(word string) (freq float64, pos string, ok bool)
+	// totalFreq is the dictionary's total frequency.
+	totalFreq() float64
+}
+
+// gseDict is the dictionary of a loaded gse Segmenter (HMM mode).
+type gseDict struct{ d *gse.Dictionary }
+
+func (g gseDict) find(word string) (float64, string, bool) {
+	key := dictKey(word)
+	if _, _, err := g.d.Value(key); err != nil {
+		return 0, "", false // gse's Find also says yes, with frequency 0, for a prefix
+	}
+	return g.d.Find(key)
+}
+
+func (g gseDict) totalFreq() float64 { return g.d.TotalFreq() }
 
 // hmmModelOnce guards gse/hmm's package-global emission tables: hmm.LoadModel writes them
 // and every HMM cut reads them, so they are written once per process and never again.
 var hmmModelOnce sync.Once
 
 // New loads gse's embedded Chinese dictionary, adds opts.Words and the accepted
-// opts.Candidates, and returns a Segmenter ready for concurrent use. Loading takes 1.6–2.3 s
-// (626 MB allocated, about 190 MB kept), plus about 1 s when words change the dictionary
-// (gse recomputes every path length), plus 0.3 s and 32 MB for the index of the
-// shortest-path mode: build one Segmenter and share it.
+// opts.Candidates, and returns a Segmenter ready for concurrent use. In shortest-path mode
+// it takes about 0.5 s and keeps about 60 MB (`baokan segment </dev/null` peaks at 150 MB),
+// once the dictionary is saved (see loadBase; the first time, 2 s more); in HMM mode gse
+// loads it, 1.6–2.3 s (626 MB allocated, about 190 MB kept), plus about 1 s when words
+// change the dictionary (gse recomputes every path length). Build one Segmenter and share it.
 func New(opts Options) (*Segmenter, error) {
 	if err := checkWords(opts.Words); err != nil {
 		return nil, err // before the 2-second load
@@ -137,12 +166,23 @@ func New(opts Options) (*Segmenter, error) {
 	}
 	s := &Segmenter{hmm: opts.HMM}
 	g := &s.gse
-	g.SkipLog = true
-	g.NotLoadHMM = true // the HMM model is loaded once per process below
-	loadErr := g.LoadDictEmbed("zh")
+	var ix *wordIndex
+	var loadErr error
+	if opts.HMM {
+		if loadErr = loadGse(g); loadErr == nil {
+			s.dict = gseDict{g.Dict}
+		}
+	} else {
+		// The shortest-path mode needs gse's dictionary only (loadBase), not gse.
+		var b *dictBase
+		if b, loadErr = loadBase(); loadErr == nil {
+			ix = newIndex(b)
+			s.dict = ix
+		}
+	}
 	extra := <-more
 	if loadErr != nil {
-		return nil, fmt.Errorf("segment: loading gse's embedded dictionary: %w", loadErr)
+		return nil, loadErr
 	}
 	if extra.err != nil {
 		return nil, extra.err
@@ -152,9 +192,6 @@ func New(opts Options) (*Segmenter, error) {
 	}
 	opts.Words = append(extra.words, opts.Words...)
 	opts.Candidates = append(extra.candidates, opts.Candidates...)
-	if g.Dict == nil || g.Dict.NumTokens() == 0 {
-		return nil, fmt.Errorf("segment: gse's embedded dictionary is empty (built with the ne tag?)")
-	}
 	if opts.HMM {
 		hmmModelOnce.Do(func() { hmm.LoadModel() })
 	}
@@ -162,33 +199,34 @@ func New(opts Options) (*Segmenter, error) {
 	changed := false
 	for _, w := range s.plan(opts) {
 		s.added = append(s.added, w.Text)
-		key := dictKey(w.Text)
+		f, pos, present := s.dict.find(w.Text)
+		if present && f == w.Freq && (w.Pos == "" || w.Pos == pos) {
+			continue // already there as wanted
+		}
+		s.changes = append(s.changes, w)
+		changed = true
+		if ix != nil {
+			ix.add(w.Text, w.Freq, w.Pos)
+			continue
+		}
+		// gse's AddToken keeps the old entry of a word already present; ReAddToken deletes
+		// it from the trie first (and fails when there is none).
 		add := g.AddToken
-		if _, _, err := g.Dict.Value(key); err == nil {
-			if f, pos, _ := g.Dict.Find(key); f == w.Freq && (w.Pos == "" || w.Pos == pos) {
-				continue // already there as wanted
-			}
-			// gse's AddToken keeps the old entry of a word already present; ReAddToken
-			// deletes it from the trie first (and fails when there is none).
+		if present {
 			add = g.ReAddToken
 		}
 		if err := add(w.Text, w.Freq, w.Pos); err != nil {
 			return nil, fmt.Errorf("segment: adding %q: %w", w.Text, err)
 		}
-		changed = true
 	}
-	switch {
-	case changed && opts.HMM:
+	if changed && opts.HMM {
 		g.CalcToken() // path lengths depend on every frequency and on the new total
-	case changed:
-		// The shortest-path index computes the path lengths itself from the frequencies
-		// (buildIndex); gse's CalcToken would also cut each of its 350,000 words for its
-		// search mode, about 1 s that nothing here reads.
-		s.gseStale = true
 	}
-	if !opts.HMM {
-		s.index = buildIndex(g)
+	if ix != nil {
+		// The index computes the path lengths itself from the frequencies and the total.
+		s.index = ix.freeze()
 	}
+	s.dict = nil // New's alone: the frozen index keeps no lookup structure
 	sort.Strings(s.added)
 	return s, nil
 }
@@ -227,14 +265,14 @@ func (s *Segmenter) plan(opts Options) []Word {
 	for _, w := range opts.Words {
 		w.Text = strings.TrimSpace(w.Text)
 		if w.Freq == 0 {
-			w.Freq = s.AutoFreq(w.Text)
+			w.Freq = autoFreq(s.dict, w.Text)
 		}
 		add(w)
 	}
 	accepted, rejected := s.selectCandidates(opts.Candidates, index)
 	s.rejected = rejected
 	for _, c := range accepted {
-		add(Word{Text: c, Freq: s.AutoFreq(c)})
+		add(Word{Text: c, Freq: autoFreq(s.dict, c)})
 	}
 	return out
 }
@@ -248,7 +286,7 @@ const AutoFreqMargin = 10
 // dictionary (迟浩田 130, 肯尼迪 192, 赫鲁晓夫 218).
 const autoFreqFloor = 200
 
-// AutoFreq is the frequency New gives to an added word whose frequency is not stated:
+// autoFreq is the frequency New gives to an added word whose frequency is not stated:
 //
 //	f = max(f_dict(w), 200, T · 2^-(C(w) − 10))
 //
@@ -259,12 +297,11 @@ const autoFreqFloor = 200
 // gse). Then log2(T/f) ≤ C(w) − 10: keeping w whole is at least 2^10 = 1024 times more
 // probable than any split of it, which survives a neighbour forming a word with w's first or
 // last character in practice. A word already frequent enough keeps its frequency. Rounded up.
-func (s *Segmenter) AutoFreq(word string) float64 {
-	d := s.gse.Dict
-	total := d.TotalFreq()
-	f := math.Ceil(total * math.Exp2(-(s.splitCost(word) - AutoFreqMargin)))
+func autoFreq(d dictionary, word string) float64 {
+	total := d.totalFreq()
+	f := math.Ceil(total * math.Exp2(-(splitCost(d, word) - AutoFreqMargin)))
 	f = max(f, autoFreqFloor)
-	if old, _, ok := d.Find(dictKey(word)); ok {
+	if old, _, ok := d.find(word); ok {
 		f = max(f, old)
 	}
 	return f
@@ -273,10 +310,9 @@ func (s *Segmenter) AutoFreq(word string) float64 {
 // splitCost is the least Σ log2(T/f) over the cuts of word into two or more dictionary
 // pieces, a single character missing from the dictionary costing 32 (gse's pseudo-token
 // distance). Pieces are gse's units: one character, or one run of ASCII letters and digits.
-func (s *Segmenter) splitCost(word string) float64 {
-	d := s.gse.Dict
-	logTotal := math.Log2(d.TotalFreq())
-	units := s.gse.SplitTextToWords([]byte(word))
+func splitCost(d dictionary, word string) float64 {
+	logTotal := math.Log2(d.totalFreq())
+	units := new(gse.Segmenter).SplitTextToWords([]byte(word)) // gse's units, dictionary aside
 	n := len(units)
 	cost := make([]float64, n+1)
 	for j := 1; j <= n; j++ {
@@ -294,7 +330,7 @@ func (s *Segmenter) splitCost(word string) float64 {
 				break // the whole word is not a split
 			}
 			piece := math.Inf(1)
-			if f, _, ok := d.Find(key); ok && f > 0 {
+			if f, _, ok := d.find(string(key)); ok && f > 0 {
 				piece = logTotal - math.Log2(f)
 			} else if j == i+1 {
 				piece = 32

@@ -78,14 +78,13 @@ func containsRun(tokens, run []string) bool {
 // cost is Σ log2(T/f) over the pieces (32 for a character gse does not know).
 func TestSplitCostMatchesGse(t *testing.T) {
 	s := plainSegmenter(t)
-	total := s.gse.Dict.TotalFreq()
+	total := gseOf(t, s).Dict.TotalFreq()
 	for _, w := range []string{"福田赳夫", "中苏友好协会", "小泉纯一郎", "拉扎克", "李洪九", "军队科技建设"} {
-		if _, _, err := s.gse.Dict.Value(dictKey(w)); err == nil {
+		if _, _, err := gseOf(t, s).Dict.Value(dictKey(w)); err == nil {
 			t.Fatalf("%s is in the dictionary; pick another word", w)
 		}
 		want := 0.0
-		s.refreshGse()
-		for _, seg := range s.gse.Segment([]byte(w)) {
+		for _, seg := range gseOf(t, s).Segment([]byte(w)) {
 			tok := seg.Token()
 			if tok.Freq() == 1 && tok.Pos() == "x" {
 				want += 32
@@ -93,8 +92,12 @@ func TestSplitCostMatchesGse(t *testing.T) {
 				want += math.Log2(total / tok.Freq())
 			}
 		}
-		if got := s.splitCost(w); math.Abs(got-want) > 1e-3 { // gse sums float32 distances
+		if got := splitCost(gseDict{gseOf(t, s).Dict}, w); math.Abs(got-want) > 1e-3 { // gse sums float32 distances
 			t.Errorf("splitCost(%s) = %v, gse's path costs %v", w, got, want)
+		}
+		// The same on the index New builds without gse (before freeze).
+		if got, ref := splitCost(baseIndex(t), w), splitCost(gseDict{gseOf(t, s).Dict}, w); got != ref {
+			t.Errorf("splitCost(%s) on the index = %v, on gse's dictionary %v", w, got, ref)
 		}
 	}
 }
@@ -105,16 +108,16 @@ func TestSplitCostMatchesGse(t *testing.T) {
 // three characters; its frequency must make it beat the split by 2^10.
 func TestAutoFreq(t *testing.T) {
 	s := plainSegmenter(t)
-	if got := s.AutoFreq("经济"); got != 48718 {
-		t.Errorf("AutoFreq(经济) = %v, want its dictionary frequency 48718", got)
+	if got := autoFreq(gseDict{gseOf(t, s).Dict}, "经济"); got != 48718 {
+		t.Errorf("autoFreq(经济) = %v, want its dictionary frequency 48718", got)
 	}
-	total := s.gse.Dict.TotalFreq()
-	f := s.AutoFreq("李洪九")
-	if margin := s.splitCost("李洪九") - math.Log2(total/f); margin < AutoFreqMargin-1e-9 {
-		t.Errorf("AutoFreq(李洪九) = %v beats the split by %v bits, want ≥ %d", f, margin, AutoFreqMargin)
+	total := gseOf(t, s).Dict.TotalFreq()
+	f := autoFreq(gseDict{gseOf(t, s).Dict}, "李洪九")
+	if margin := splitCost(gseDict{gseOf(t, s).Dict}, "李洪九") - math.Log2(total/f); margin < AutoFreqMargin-1e-9 {
+		t.Errorf("autoFreq(李洪九) = %v beats the split by %v bits, want ≥ %d", f, margin, AutoFreqMargin)
 	}
 	if f < autoFreqFloor {
-		t.Errorf("AutoFreq(李洪九) = %v below the floor %v", f, autoFreqFloor)
+		t.Errorf("autoFreq(李洪九) = %v below the floor %v", f, autoFreqFloor)
 	}
 }
 
@@ -123,14 +126,14 @@ func TestAutoFreq(t *testing.T) {
 func TestExplicitFrequencyReplaces(t *testing.T) {
 	plain, s := plainSegmenter(t), wordsSegmenter(t)
 	for word, want := range map[string]float64{"卡斯特罗": 5000, "碰头会": 3, "nato组织": 900} {
-		if got, _, _ := s.gse.Find(word); got != want {
+		if got, _, _ := gseOf(t, s).Find(word); got != want {
 			t.Errorf("frequency of %s = %v, want %v", word, got, want)
 		}
 	}
-	if before, _, _ := plain.gse.Find("碰头会"); before <= 3 {
+	if before, _, _ := gseOf(t, plain).Find("碰头会"); before <= 3 {
 		t.Errorf("碰头会 has frequency %v in gse; pick a word above 3", before)
 	}
-	if _, pos, _ := s.gse.Find("卡斯特罗"); pos != "nr" {
+	if _, pos, _ := gseOf(t, s).Find("卡斯特罗"); pos != "nr" {
 		t.Errorf("pos of 卡斯特罗 = %q, want nr", pos)
 	}
 	// Original case survives gse's lower-casing.
@@ -178,13 +181,12 @@ func TestCutCoversText(t *testing.T) {
 func TestCutKnownSentence(t *testing.T) {
 	const sentence = "和尼·谢·赫鲁晓夫同志今天晚上在天安门城楼上观看焰火。”"
 	plain, hmmSeg := plainSegmenter(t), hmmSegmenter(t)
-	plain.refreshGse()
-	wantPlain := plain.gse.Cut(sentence)
+	wantPlain := gseOf(t, plain).Cut(sentence)
 	if got := plain.Cut(sentence); !slices.Equal(got, wantPlain) {
 		t.Errorf("shortest path: %v, gse %v", got, wantPlain)
 	}
 	var wantHMM []string
-	for _, w := range hmmSeg.gse.Cut(sentence, true) {
+	for _, w := range gseOf(t, hmmSeg).Cut(sentence, true) {
 		if w == "。”" { // gse's HMM keeps a punctuation run together; we cut it
 			wantHMM = append(wantHMM, "。", "”")
 			continue

@@ -55,11 +55,15 @@ const (
 	nodeFlags = nodeWord
 )
 
-// trieEdge is a node of the index reached from its parent by one unit; dist is gse's
-// distance of the word ending there (if child has nodeWord).
+// trieEdge is a node of the index being built, reached from its parent by one unit.
 type trieEdge struct {
 	child uint32
-	dist  float32
+}
+
+// addedEntry is a word added to the dictionary base.
+type addedEntry struct {
+	freq float64
+	pos  string
 }
 
 // edgeSlot is an entry of the open-addressing table of edges below the first level.
@@ -81,6 +85,14 @@ type wordIndex struct {
 	shift uint       // 64 - log2(len(slots))
 	used  int        // filled slots
 	depth []uint8    // by node number: the node's depth (units from the root), for freeze
+
+	// The build's dictionary: the base, the entries added after it, the total frequency,
+	// and by node number the entry of the word ending there (-1: none).
+	base    *dictBase
+	added   []addedEntry
+	total   float64
+	nodeTok []int32
+	scratch []uint32
 
 	// The cutting layout, built by freeze (see kidSlot): nodes[u] for a unit id u <
 	// rootDense is the one-unit prefix u; after them, each node's children fill a small
@@ -148,56 +160,111 @@ func (ix *wordIndex) start(u uint32) int {
 	return ix.child(ix.overflow, u)
 }
 
-// buildIndex indexes the dictionary of g (after every AddToken and CalcToken): about 0.3 s
-// and 32 MB for gse's Chinese dictionary.
+// buildIndex indexes the dictionary of a gse Segmenter as it stands (the tests' way to
+// index a hand-made gse dictionary).
 func buildIndex(g *gse.Segmenter) *wordIndex {
-	d := g.Dict
+	return newIndex(baseOf(g.Dict)).freeze()
+}
+
+// newIndex starts an index of the dictionary b (shared, never written): about 0.3 s and
+// 32 MB for gse's Chinese dictionary. Words are added with add, then freeze makes the index
+// ready to cut.
+func newIndex(b *dictBase) *wordIndex {
 	ix := &wordIndex{
-		root:   make([]trieEdge, rootDense),
-		runs:   make(map[string]uint32),
-		maxLen: d.MaxTokenLen(),
-		lower:  gse.ToLower,
+		root:    make([]trieEdge, rootDense),
+		runs:    make(map[string]uint32),
+		maxLen:  b.maxLen,
+		lower:   gse.ToLower,
+		base:    b,
+		total:   b.total,
+		depth:   []uint8{0}, // node 0: the root
+		nodeTok: []int32{-1},
 	}
-	logTotal := float32(math.Log2(d.TotalFreq()))   // as gse's CalcToken computes it
-	ix.resize(1 << bits.Len(uint(2*len(d.Tokens)))) // 587,207 words: 815,111 edges
-	nodes := uint32(0)
-	ix.depth = append(ix.depth, 0) // node 0: the root
-	var ids []uint32
-	// A word New re-adds with gse's ReAddToken (deleted from the trie, appended again)
-	// leaves its old entry in Tokens, before the live one: the later entry of a word
-	// overwrites the earlier here. (New neither removes words nor adds one twice otherwise:
-	// gse's AddToken ignores a word present.)
-	for i := range d.Tokens {
-		tok := &d.Tokens[i]
-		key := tok.Text() // gse's key: its units joined, runs already lower-cased
-		if key == "" {
-			continue
+	ix.resize(1 << bits.Len(uint(2*len(b.keys)))) // 587,207 words: 815,111 edges
+	// A word re-added with gse's ReAddToken (deleted from its trie, appended again) leaves
+	// its old entry in Tokens, before the live one: the later entry of a word overwrites
+	// the earlier here. (gse's AddToken ignores a word present, so there is no other repeat.)
+	for i, key := range b.keys { // gse's key: its units joined, runs already lower-cased
+		if key != "" {
+			e, _ := ix.insert(key)
+			e.child |= nodeWord
+			ix.nodeTok[e.child&^nodeFlags] = int32(i)
 		}
-		ids = ix.appendUnits(ids[:0], key, nil, true)
-		if 10*(ix.used+len(ids)) > 7*len(ix.slots) { // keep the load under 70%
-			ix.resize(2 * len(ix.slots))
-		}
-		var e *trieEdge
-		parent := uint32(0)
-		for k, u := range ids {
-			e = ix.edge(parent, u, true)
-			if e.child&^nodeFlags == 0 {
-				nodes++
-				e.child = e.child&nodeFlags | nodes
-				ix.depth = append(ix.depth, uint8(min(k+1, 255)))
-			}
-			parent = e.child &^ nodeFlags
-		}
-		e.child |= nodeWord
-		e.dist = logTotal - float32(math.Log2(tok.Freq()))
 	}
-	ix.freeze(nodes)
 	return ix
 }
 
-// freeze lays the trie out for cutting (first, kids, overflow) and drops the build's
-// hash table.
-func (ix *wordIndex) freeze(nodes uint32) {
+// insert walks key's units from the root, creating the nodes missing, and returns the edge
+// reaching the last unit and the number of units.
+func (ix *wordIndex) insert(key string) (*trieEdge, int) {
+	ids := ix.appendUnits(ix.scratch[:0], key, nil, true)
+	ix.scratch = ids
+	if 10*(ix.used+len(ids)) > 7*len(ix.slots) { // keep the load under 70%
+		ix.resize(2 * len(ix.slots))
+	}
+	var e *trieEdge
+	parent := uint32(0)
+	for k, u := range ids {
+		e = ix.edge(parent, u, true)
+		if e.child&^nodeFlags == 0 {
+			n := uint32(len(ix.depth))
+			e.child = e.child&nodeFlags | n
+			ix.depth = append(ix.depth, uint8(min(k+1, 255)))
+			ix.nodeTok = append(ix.nodeTok, -1)
+		}
+		parent = e.child &^ nodeFlags
+	}
+	return e, len(ids)
+}
+
+// find returns the frequency and part of speech of word if it is a word of the dictionary
+// (ASCII letters match in either case, as gse lower-cases both), before freeze.
+func (ix *wordIndex) find(word string) (freq float64, pos string, ok bool) {
+	var buf [32]uint32
+	parent := uint32(0)
+	var e *trieEdge
+	for _, u := range ix.appendUnits(buf[:0], word, nil, false) {
+		if e = ix.edge(parent, u, false); e == nil {
+			return 0, "", false
+		}
+		parent = e.child &^ nodeFlags
+	}
+	if e == nil || e.child&nodeWord == 0 {
+		return 0, "", false
+	}
+	f, p := ix.entry(ix.nodeTok[parent])
+	return f, p, true
+}
+
+// totalFreq is the dictionary's total frequency, the T of gse's path lengths.
+func (ix *wordIndex) totalFreq() float64 { return ix.total }
+
+// entry returns the frequency and part of speech of entry i: of the base, or added after it.
+func (ix *wordIndex) entry(i int32) (float64, string) {
+	if n := int32(len(ix.base.keys)); i >= n {
+		a := ix.added[i-n]
+		return a.freq, a.pos
+	}
+	return ix.base.freqs[i], ix.base.pos[i]
+}
+
+// add adds word with freq and pos as gse's AddToken does, or, for a word present, as its
+// ReAddToken does (the new entry replaces the old one, whose frequency stays in the total,
+// as in gse), before freeze.
+func (ix *wordIndex) add(word string, freq float64, pos string) {
+	e, units := ix.insert(word)
+	e.child |= nodeWord
+	ix.nodeTok[e.child&^nodeFlags] = int32(len(ix.base.keys) + len(ix.added))
+	ix.added = append(ix.added, addedEntry{freq, pos})
+	ix.total += freq
+	ix.maxLen = max(ix.maxLen, units)
+}
+
+// freeze lays the trie out for cutting (nodes, overflow), with gse's path lengths computed
+// from the final total, drops what only building needed, and returns ix.
+func (ix *wordIndex) freeze() *wordIndex {
+	nodes := uint32(len(ix.depth) - 1)
+	logTotal := float32(math.Log2(ix.total)) // as gse's CalcToken computes it
 	// Children per node (node 0: the root's children outside first).
 	count := make([]uint32, nodes+1)
 	for _, s := range ix.slots {
@@ -229,9 +296,11 @@ func (ix *wordIndex) freeze(nodes uint32) {
 	}
 	slotOf := func(e trieEdge, u uint32) kidSlot {
 		n := e.child &^ nodeFlags
-		k := kidSlot{unit: u, link: link[n], dist: e.dist}
+		k := kidSlot{unit: u, link: link[n]}
 		if e.child&nodeWord != 0 {
 			k.link |= linkWord
+			f, _ := ix.entry(ix.nodeTok[n])
+			k.dist = logTotal - float32(math.Log2(f))
 		}
 		return k
 	}
@@ -257,7 +326,9 @@ func (ix *wordIndex) freeze(nodes uint32) {
 		}
 	}
 	ix.overflow = link[0]
-	ix.root, ix.slots, ix.depth = nil, nil, nil
+	ix.root, ix.slots, ix.depth, ix.nodeTok, ix.scratch = nil, nil, nil, nil, nil
+	ix.base, ix.added = nil, nil
+	return ix
 }
 
 // resize rehashes the edge table into size slots (a power of two).

@@ -20,13 +20,12 @@ import (
 // it before shortest.go, white-space words left out. gse.Segment reports byte offsets into
 // its input, whose length its lower-casing keeps (ASCII letters only), so the spans index
 // text itself.
-func (s *Segmenter) gseSpans(text string) []Span {
+func (s *Segmenter) gseSpans(t testing.TB, text string) []Span {
 	var out []Span
 	if text == "" {
 		return out
 	}
-	s.refreshGse()
-	for _, seg := range s.gse.Segment([]byte(text)) {
+	for _, seg := range gseOf(t, s).Segment([]byte(text)) {
 		start, end := seg.Start(), seg.End()
 		if !isSpace(text[start:end]) {
 			out = append(out, Span{start, end})
@@ -43,7 +42,7 @@ func identity(t *testing.T, s *Segmenter, name string, texts []string) int {
 	var spans []Span
 	var words []string
 	for i, text := range texts {
-		want := s.gseSpans(text)
+		want := s.gseSpans(t, text)
 		spans = s.AppendSpans(spans[:0], text)
 		words = s.AppendTokens(words[:0], text)
 		same := slices.Equal(spans, want) && len(words) == len(want)
@@ -138,7 +137,7 @@ func TestUnitsMatchGse(t *testing.T) {
 		ids := s.index.appendUnits(nil, text, &ends, false)
 		var want []int32
 		pos := 0
-		for _, u := range s.gse.SplitTextToWords([]byte(text)) {
+		for _, u := range gseOf(t, s).SplitTextToWords([]byte(text)) {
 			pos += len(u)
 			want = append(want, int32(pos))
 		}
@@ -219,7 +218,7 @@ func TestShortestPathMatchesGseArticles(t *testing.T) {
 	identity(t, words, "embedded sample with words", sampleTexts)
 	changed := 0
 	for _, text := range texts {
-		if !slices.Equal(plain.gseSpans(text), words.gseSpans(text)) {
+		if !slices.Equal(plain.gseSpans(t, text), words.gseSpans(t, text)) {
 			changed++
 		}
 	}
@@ -236,7 +235,7 @@ func TestShortestPathConcurrent(t *testing.T) {
 	for _, s := range []*Segmenter{plainSegmenter(t), wordsSegmenter(t)} {
 		want := make([][]Span, len(lines))
 		for i, l := range lines {
-			want[i] = s.gseSpans(l)
+			want[i] = s.gseSpans(t, l)
 		}
 		const workers = 32
 		errs := make(chan string, workers)
@@ -294,8 +293,8 @@ func TestShortestPathAllocs(t *testing.T) {
 func TestIndexSkipsReplacedEntries(t *testing.T) {
 	s := wordsSegmenter(t)
 	stale := 0
-	for i := range s.gse.Dict.Tokens {
-		if s.gse.Dict.Tokens[i].Text() == "碰头会" {
+	for i := range gseOf(t, s).Dict.Tokens {
+		if gseOf(t, s).Dict.Tokens[i].Text() == "碰头会" {
 			stale++
 		}
 	}
@@ -307,14 +306,13 @@ func TestIndexSkipsReplacedEntries(t *testing.T) {
 	if got := tiny.Cut("甲乙"); !slices.Equal(got, []string{"甲乙"}) {
 		t.Errorf("before: Cut = %q, want [甲乙]", got)
 	}
-	if err := tiny.gse.ReAddToken("甲乙", 16); err != nil {
+	if err := gseOf(t, tiny).ReAddToken("甲乙", 16); err != nil {
 		t.Fatal(err)
 	}
-	tiny.gse.CalcToken()
+	gseOf(t, tiny).CalcToken()
 	tiny.index = buildIndex(&tiny.gse)
 	want := []string{"甲", "乙"}
-	tiny.refreshGse()
-	if got := tiny.gse.Cut("甲乙"); !slices.Equal(got, want) {
+	if got := gseOf(t, tiny).Cut("甲乙"); !slices.Equal(got, want) {
 		t.Errorf("after: gse's Cut = %q, want %q", got, want)
 	}
 	if got := tiny.Cut("甲乙"); !slices.Equal(got, want) {
@@ -328,7 +326,7 @@ func TestIndexSkipsReplacedEntries(t *testing.T) {
 // the index has no other word (its word count equals the number of such entries).
 func TestIndexHoldsGseWords(t *testing.T) {
 	for _, s := range []*Segmenter{plainSegmenter(t), wordsSegmenter(t)} {
-		d := s.gse.Dict
+		d := gseOf(t, s).Dict
 		logTotal := float32(math.Log2(d.TotalFreq()))
 		live := 0
 		for i := range d.Tokens {
@@ -429,8 +427,7 @@ func TestShortestPathByHand(t *testing.T) {
 	}
 	for _, c := range cases {
 		s := tinySegmenter(t, c.freqs)
-		s.refreshGse()
-		if got := s.gse.Cut(c.text); !slices.Equal(got, lowerASCII(c.want)) {
+		if got := gseOf(t, s).Cut(c.text); !slices.Equal(got, lowerASCII(c.want)) {
 			t.Errorf("%s: gse's Cut = %q, worked out %q", c.name, got, c.want)
 		}
 		if got := s.Cut(c.text); !slices.Equal(got, c.want) {
@@ -446,13 +443,4 @@ func lowerASCII(words []string) []string {
 		out[i] = string(dictKey(w))
 	}
 	return out
-}
-
-// refreshGse runs the CalcToken that New leaves out in shortest-path mode, so that gse's own
-// Segment and Cut, the tests' references, see the added words.
-func (s *Segmenter) refreshGse() {
-	if s.gseStale {
-		s.gse.CalcToken()
-		s.gseStale = false
-	}
 }

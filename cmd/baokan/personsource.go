@@ -74,7 +74,7 @@ func newPersonCollector(pf *personFlags) (*personCollector, error) {
 }
 
 // resolverOptions builds the resolver's options from --by-date and --aliases. The
-// segmenter splits run-together entries the rules cannot; its dictionary takes about
+// segmenter splits run-together entries the rules cannot; its dictionary takes 0.5 to
 // 2 s to load, so it is loaded only if some entry needs it.
 func (pf *personFlags) resolverOptions() (persons.Options, error) {
 	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
