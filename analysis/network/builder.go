@@ -150,6 +150,39 @@ func (b *Builder) Add(d Doc) {
 	}
 }
 
+// Merge adds the counts of other, a Builder fed with other articles (one worker's share of
+// a corpus), to b: articles, persons and pairs add up, date ranges widen. The network is
+// the one a single Builder fed with both sets of articles gives (names are interned in
+// first-seen order, other's after b's, and the network orders everything by name). other
+// is not modified.
+func (b *Builder) Merge(other *Builder) {
+	b.docs += other.docs
+	idOf := make([]int32, len(other.names)) // other's intern index → b's
+	for oid, name := range other.names {
+		id, ok := b.index[name]
+		if !ok {
+			id = int32(len(b.names))
+			b.index[name] = id
+			b.names = append(b.names, name)
+			b.persons = append(b.persons, personStat{})
+		}
+		idOf[oid] = id
+		ps, ops := &b.persons[id], other.persons[oid]
+		ps.articles += ops.articles
+		ps.first, ps.last = widen(ps.first, ps.last, ops.first)
+		ps.first, ps.last = widen(ps.first, ps.last, ops.last)
+	}
+	for okey, ost := range other.pairs {
+		x, y := idOf[okey>>32], idOf[okey&0xffffffff]
+		key := uint64(min(x, y))<<32 | uint64(max(x, y)) // keys keep the smaller index first
+		st := b.pairs[key]
+		st.count += ost.count
+		st.first, st.last = widen(st.first, st.last, ost.first)
+		st.first, st.last = widen(st.first, st.last, ost.last)
+		b.pairs[key] = st
+	}
+}
+
 // Network builds the network of the articles added so far. The Builder may be given more
 // articles afterwards and asked again.
 func (b *Builder) Network(opts Options) (*Network, error) {
@@ -195,8 +228,11 @@ func (b *Builder) Network(opts Options) (*Network, error) {
 		if !okx || !oky {
 			continue
 		}
+		// Source and target by name: the measures' float operations then do not depend on
+		// the order names were first met in (which merging partial counts changes).
 		if u > v {
 			u, v = v, u
+			x, y = y, x
 		}
 		nx, ny := b.persons[x].articles, b.persons[y].articles
 		net.Edges = append(net.Edges, Edge{

@@ -86,6 +86,24 @@ func (s *SliceBuilder) Add(d Doc) {
 // Undated returns the number of articles left out for want of a date.
 func (s *SliceBuilder) Undated() int { return s.undated }
 
+// Merge adds the counts of other, a SliceBuilder of the same SliceBy fed with other
+// articles, to s, slice by slice (see Builder.Merge). other is not modified.
+func (s *SliceBuilder) Merge(other *SliceBuilder) error {
+	if other.by != s.by {
+		return fmt.Errorf("network: cannot merge slices by %v into slices by %v", other.by, s.by)
+	}
+	s.undated += other.undated
+	for y, ob := range other.builders {
+		b := s.builders[y]
+		if b == nil {
+			b = NewBuilder()
+			s.builders[y] = b
+		}
+		b.Merge(ob)
+	}
+	return nil
+}
+
 // Slices builds the network of every period with at least one article, in time order,
 // each with the same opts (Top and MinWeight apply within each slice). Slices are built in
 // parallel; each is computed as Builder.Network computes it, so the result does not depend

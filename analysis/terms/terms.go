@@ -26,25 +26,29 @@ type Counter struct {
 	// as ids (AddDocIDs) need no index: it is completed when a string is looked up.
 	index   map[string]int32
 	indexed int
-	// remap maps the caller's vocabulary ids (AddDocIDs) to this Counter's ids + 1 (0: not
-	// seen yet).
-	remap []int32
+	// remap maps the caller's vocabulary ids (AddDocIDs) to this Counter's ids.
+	remap idMap
 
+	// The terms by id: in vocab by their vocabulary id (vids) while the Counter was only
+	// ever fed ids (4 bytes a term where a string takes 16: counters by month of a million
+	// articles hold twenty million terms), else as strings.
 	terms []string
+	vids  []uint32
+	vocab []string
 	stats []termStats // one struct per term: a token touches one cache line
 
-	serial int64 // serial of the document being added; starts at 1
+	serial uint32 // serial of the document being added; starts at 1
 	tokens int64
 	ndocs  int64
 }
 
 type termStats struct {
 	count int64
-	docs  int64
-	// lastDoc is the serial of the last document the term was seen in. It replaces a
-	// per-document set: a term counts toward docs when lastDoc differs from the current
-	// serial, so no map is built or cleared per document.
-	lastDoc int64
+	docs  uint32 // 32 bits: 16 bytes a term, and more documents than any archive has
+	// lastDoc is the serial of the last document the term was seen in (its low 32 bits).
+	// It replaces a per-document set: a term counts toward docs when lastDoc differs from
+	// the current serial, so no map is built or cleared per document.
+	lastDoc uint32
 }
 
 // NewCounter returns an empty Counter.
@@ -57,6 +61,7 @@ func NewCounter() *Counter { return &Counter{} }
 // Terms seen before cost one map lookup each and no allocation; a new term's string is
 // cloned, so the Counter never keeps a caller's larger buffer alive.
 func (c *Counter) AddDoc(tokens []string) {
+	c.materialize()
 	c.syncIndex()
 	c.serial++
 	c.ndocs++
@@ -66,12 +71,17 @@ func (c *Counter) AddDoc(tokens []string) {
 		if !ok {
 			id = c.add(strings.Clone(tok))
 		}
-		st := &c.stats[id]
-		st.count++
-		if st.lastDoc != c.serial {
-			st.lastDoc = c.serial
-			st.docs++
-		}
+		c.count(id)
+	}
+}
+
+// count counts one occurrence of term id in the current document.
+func (c *Counter) count(id int32) {
+	st := &c.stats[id]
+	st.count++
+	if st.lastDoc != c.serial {
+		st.lastDoc = c.serial
+		st.docs++
 	}
 }
 
@@ -80,29 +90,43 @@ func (c *Counter) AddDoc(tokens []string) {
 // cost of a slice lookup per token instead of a string hash. Every call on a Counter must
 // use the same vocabulary, grown only by appending; its strings are kept, not copied.
 func (c *Counter) AddDocIDs(ids []uint32, vocab []string) {
+	if len(c.stats) == 0 && c.vids == nil {
+		c.vids = []uint32{} // fed ids from the start: terms kept as ids
+	}
+	if c.vids != nil {
+		c.vocab = vocab // the latest: it may have grown
+	}
 	c.serial++
 	c.ndocs++
 	c.tokens += int64(len(ids))
 	for _, v := range ids {
-		if int(v) >= len(c.remap) {
-			c.remap = slices.Grow(c.remap, len(vocab)-len(c.remap))[:len(vocab)]
+		id, ok := c.remap.get(v)
+		if !ok {
+			id = c.lookupOrAddID(v, vocab)
+			c.remap.put(v, id, len(vocab))
 		}
-		id := c.remap[v] - 1
-		if id < 0 {
-			id = c.lookupOrAdd(vocab[v])
-			c.remap[v] = id + 1
-		}
-		st := &c.stats[id]
-		st.count++
-		if st.lastDoc != c.serial {
-			st.lastDoc = c.serial
-			st.docs++
-		}
+		c.count(id)
 	}
 }
 
-// lookupOrAdd returns the id of term, adding it if new. Without an index (ids only) the
-// term cannot be there yet unless strings were added too.
+// lookupOrAddID returns the id of vocabulary word v, adding it if new.
+func (c *Counter) lookupOrAddID(v uint32, vocab []string) int32 {
+	if c.vids == nil {
+		return c.lookupOrAdd(vocab[v])
+	}
+	// A vocabulary id remap does not know is a term this Counter does not have: every term
+	// of an id-fed Counter came by id, and one word has one id.
+	id := int32(len(c.stats))
+	c.vids = append(c.vids, v)
+	c.stats = append(c.stats, termStats{})
+	if c.index != nil && c.indexed == int(id) {
+		c.index[vocab[v]] = id
+		c.indexed++
+	}
+	return id
+}
+
+// lookupOrAdd returns the id of term, adding it if new (c holds strings).
 func (c *Counter) lookupOrAdd(term string) int32 {
 	if c.index != nil {
 		c.syncIndex()
@@ -113,9 +137,10 @@ func (c *Counter) lookupOrAdd(term string) int32 {
 	return c.add(term)
 }
 
+// add adds a new term (c holds strings).
 func (c *Counter) add(term string) int32 {
-	id := int32(len(c.terms))
-	if c.index != nil && c.indexed == len(c.terms) {
+	id := int32(len(c.stats))
+	if c.index != nil && c.indexed == int(id) {
 		c.index[term] = id
 		c.indexed++
 	}
@@ -124,13 +149,34 @@ func (c *Counter) add(term string) int32 {
 	return id
 }
 
+// term returns the text of term id.
+func (c *Counter) term(id int32) string {
+	if c.vids != nil {
+		return c.vocab[c.vids[id]]
+	}
+	return c.terms[id]
+}
+
+// materialize turns the terms kept as vocabulary ids into strings, before c is given a
+// term as a string.
+func (c *Counter) materialize() {
+	if c.vids == nil {
+		return
+	}
+	c.terms = make([]string, len(c.vids))
+	for i, v := range c.vids {
+		c.terms[i] = c.vocab[v]
+	}
+	c.vids, c.vocab = nil, nil
+}
+
 // syncIndex makes the string index cover every term.
 func (c *Counter) syncIndex() {
 	if c.index == nil {
-		c.index = make(map[string]int32, len(c.terms))
+		c.index = make(map[string]int32, len(c.stats))
 	}
-	for ; c.indexed < len(c.terms); c.indexed++ {
-		c.index[c.terms[c.indexed]] = int32(c.indexed)
+	for ; c.indexed < len(c.stats); c.indexed++ {
+		c.index[c.term(int32(c.indexed))] = int32(c.indexed)
 	}
 }
 
@@ -142,31 +188,25 @@ func (c *Counter) MergeIDs(other *Counter, vocab []string) {
 	if other == nil {
 		return
 	}
-	byID := 0
-	for _, oid := range other.remap {
-		if oid != 0 {
-			byID++
-		}
-	}
-	if byID != len(other.terms) {
+	if other.remap.n != len(other.stats) {
 		c.Merge(other)
 		return
 	}
-	if len(c.remap) < len(other.remap) {
-		c.remap = slices.Grow(c.remap, len(other.remap)-len(c.remap))[:len(other.remap)]
+	if len(c.stats) == 0 && c.vids == nil {
+		c.vids = []uint32{}
 	}
-	for v, oid := range other.remap {
-		if oid == 0 {
-			continue
-		}
-		id := c.remap[v] - 1
-		if id < 0 {
-			id = c.lookupOrAdd(vocab[v])
-			c.remap[v] = id + 1
-		}
-		c.stats[id].count += other.stats[oid-1].count
-		c.stats[id].docs += other.stats[oid-1].docs
+	if c.vids != nil {
+		c.vocab = vocab
 	}
+	other.remap.all(func(v uint32, oid int32) {
+		id, ok := c.remap.get(v)
+		if !ok {
+			id = c.lookupOrAddID(v, vocab)
+			c.remap.put(v, id, len(vocab))
+		}
+		c.stats[id].count += other.stats[oid].count
+		c.stats[id].docs += other.stats[oid].docs
+	})
 	c.tokens += other.tokens
 	c.ndocs += other.ndocs
 }
@@ -177,8 +217,10 @@ func (c *Counter) Merge(other *Counter) {
 	if other == nil {
 		return
 	}
+	c.materialize()
 	c.syncIndex()
-	for oid, term := range other.terms {
+	for oid := range int32(len(other.stats)) {
+		term := other.term(oid)
 		id, ok := c.index[term]
 		if !ok {
 			id = c.add(term)
@@ -197,7 +239,7 @@ func (c *Counter) Tokens() int64 { return c.tokens }
 func (c *Counter) Docs() int64 { return c.ndocs }
 
 // Len returns the number of distinct terms.
-func (c *Counter) Len() int { return len(c.terms) }
+func (c *Counter) Len() int { return len(c.stats) }
 
 // Count returns how many times term occurred (0 if never).
 func (c *Counter) Count(term string) int64 {
@@ -212,7 +254,7 @@ func (c *Counter) Count(term string) int64 {
 func (c *Counter) DocFreq(term string) int64 {
 	c.syncIndex()
 	if id, ok := c.index[term]; ok {
-		return c.stats[id].docs
+		return int64(c.stats[id].docs)
 	}
 	return 0
 }
@@ -220,8 +262,8 @@ func (c *Counter) DocFreq(term string) int64 {
 // All yields every term with its count, in no particular order.
 func (c *Counter) All() iter.Seq2[string, int64] {
 	return func(yield func(string, int64) bool) {
-		for id, term := range c.terms {
-			if !yield(term, c.stats[id].count) {
+		for id := range int32(len(c.stats)) {
+			if !yield(c.term(id), c.stats[id].count) {
 				return
 			}
 		}
@@ -230,7 +272,10 @@ func (c *Counter) All() iter.Seq2[string, int64] {
 
 // Terms returns the distinct terms sorted by byte order (a fresh slice).
 func (c *Counter) Terms() []string {
-	out := slices.Clone(c.terms)
+	out := make([]string, len(c.stats))
+	for id := range out {
+		out[id] = c.term(int32(id))
+	}
 	slices.Sort(out)
 	return out
 }
@@ -260,9 +305,9 @@ func (c *Counter) Top(n int) []Row {
 			rank = rows[i-1].Rank
 		}
 		rows[i] = Row{
-			Term:   c.terms[id],
+			Term:   c.term(id),
 			Count:  c.stats[id].count,
-			Docs:   c.stats[id].docs,
+			Docs:   int64(c.stats[id].docs),
 			Per10k: Per10k(c.stats[id].count, c.tokens),
 			Rank:   rank,
 		}
@@ -284,13 +329,13 @@ func (c *Counter) before(x, y int32) bool {
 	if c.stats[x].count != c.stats[y].count {
 		return c.stats[x].count > c.stats[y].count
 	}
-	return c.terms[x] < c.terms[y]
+	return c.term(x) < c.term(y)
 }
 
 // selectTop returns the ids of the n first terms in Top order (all when n <= 0).
 func (c *Counter) selectTop(n int) []int32 {
 	all := func(yield func(int32) bool) {
-		for id := range int32(len(c.terms)) {
+		for id := range int32(len(c.stats)) {
 			if !yield(id) {
 				return
 			}

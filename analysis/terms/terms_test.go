@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -317,23 +318,19 @@ func TestAddDocIDsMatchesAddDoc(t *testing.T) {
 func TestCounterMergeIDs(t *testing.T) {
 	docs := append(append([][]string{}, handCorpus...), handCorpus...)
 	docs = append(docs, []string{"建设", "团结", "团结"}, []string{"人民"})
-	var v struct {
-		ids   map[string]uint32
-		terms []string
-	}
-	v.ids = map[string]uint32{}
-	idsOf := func(d []string) []uint32 {
-		var out []uint32
+	var vocab []string // every word of docs, and 人民 新词, in first-seen order: id = index
+	for _, d := range append(docs, []string{"人民", "新词"}) {
 		for _, w := range d {
-			id, ok := v.ids[w]
-			if !ok {
-				id = uint32(len(v.terms))
-				v.ids[w] = id
-				v.terms = append(v.terms, w)
+			if !slices.Contains(vocab, w) {
+				vocab = append(vocab, w)
 			}
-			out = append(out, id)
 		}
-		return out
+	}
+	idsOf := func(d []string) (ids []uint32) {
+		for _, w := range d {
+			ids = append(ids, uint32(slices.Index(vocab, w)))
+		}
+		return ids
 	}
 	var whole Counter
 	for _, d := range docs {
@@ -345,16 +342,16 @@ func TestCounterMergeIDs(t *testing.T) {
 	for workers := 1; workers <= 4; workers++ {
 		parts := make([]Counter, workers)
 		for i, d := range docs {
-			parts[(i*7)%workers].AddDocIDs(idsOf(d), v.terms)
+			parts[(i*7)%workers].AddDocIDs(idsOf(d), vocab)
 		}
 		var merged Counter
 		for i := workers - 1; i >= 0; i-- {
 			if i == 0 {
 				parts[i].AddDoc([]string{"新词"}) // by text: this part merges as Merge does
 			}
-			merged.MergeIDs(&parts[i], v.terms)
+			merged.MergeIDs(&parts[i], vocab)
 		}
-		merged.AddDocIDs(idsOf([]string{"人民"}), v.terms)
+		merged.AddDocIDs(idsOf([]string{"人民"}), vocab)
 		if got := merged.Top(0); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%d workers: Top(0) =\n%v\nwant\n%v", workers, got, want)
 		}

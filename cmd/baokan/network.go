@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -95,20 +97,10 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 	}
 	opts := network.Options{MinWeight: o.minWeight, Top: o.top, Seed: o.seed, Resolution: o.resolution}
 
-	whole := network.NewBuilder()
-	var sliced *network.SliceBuilder
-	if o.by != "" {
-		if sliced, err = network.NewSliceBuilder(by); err != nil {
-			return err
-		}
+	whole, sliced, err := buildNetwork(arts, noRW, by)
+	if err != nil {
+		return err
 	}
-	add := func(d network.Doc) {
-		whole.Add(d)
-		if sliced != nil {
-			sliced.Add(d)
-		}
-	}
-	feedNetwork(arts, noRW, add)
 
 	wholeNet, err := whole.Network(opts)
 	if err != nil {
@@ -133,6 +125,52 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 		return err
 	}
 	return writeNetworkTables(io, o, format, toPrint, sliced != nil)
+}
+
+// buildNetwork counts the co-mentions of arts, over all and, unless by is 0, by slice: the
+// articles are cut into one contiguous share a core, each share counted by Builders of its
+// own, and the partial counts merged in order (the same network as counting them in one);
+// then the articles without persons are added (they count toward N).
+func buildNetwork(arts []*personArticle, noRW map[corpus.Date]int, by network.SliceBy) (*network.Builder, *network.SliceBuilder, error) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(arts)/1000)) // small corpora: one
+	wholes := make([]*network.Builder, workers)
+	sliced := make([]*network.SliceBuilder, workers)
+	for w := range workers {
+		wholes[w] = network.NewBuilder()
+		if by != 0 {
+			var err error
+			if sliced[w], err = network.NewSliceBuilder(by); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			share := arts[w*len(arts)/workers : (w+1)*len(arts)/workers]
+			add := func(d network.Doc) {
+				wholes[w].Add(d)
+				if sliced[w] != nil {
+					sliced[w].Add(d)
+				}
+			}
+			var none map[corpus.Date]int
+			if w == workers-1 {
+				none = noRW // after every article with persons, as feedNetwork orders them
+			}
+			feedNetwork(share, none, add)
+		})
+	}
+	wg.Wait()
+	for w := 1; w < workers; w++ {
+		wholes[0].Merge(wholes[w])
+		if sliced[0] != nil {
+			if err := sliced[0].Merge(sliced[w]); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	return wholes[0], sliced[0], nil
 }
 
 // feedNetwork gives add the articles with persons in corpus order, then those without

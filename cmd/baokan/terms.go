@@ -132,7 +132,7 @@ func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus
 	for w := range parts {
 		parts[w] = terms.NewCounter()
 	}
-	err = ws.EachIDsParallel(func(w int, _ *corpus.Article, ids []uint32, _ int) error {
+	err = ws.EachIDsParallel(len(parts), func(w int, _ *corpus.Article, ids []uint32, _ int) error {
 		parts[w].AddDocIDs(ids, ws.Vocabulary())
 		return nil
 	})

@@ -320,7 +320,7 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 				return nil, err
 			}
 		}
-		err = ws.EachIDsParallel(func(w int, a *corpus.Article, ids []uint32, chars int) error {
+		err = ws.EachIDsParallel(len(parts), func(w int, a *corpus.Article, ids []uint32, chars int) error {
 			vocab := ws.Vocabulary()
 			words[w] = words[w][:0]
 			for _, id := range ids {

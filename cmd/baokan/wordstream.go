@@ -267,13 +267,14 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 }
 
 // EachIDsParallel is EachIDs with partial results: from a cache, the articles go to
-// Workers() goroutines at once (cache.Scanner.Each), and fn gets the worker's number so
+// workers goroutines at once (cache.Scanner.Each), and fn gets the worker's number (below
+// workers, which the caller takes from Workers() when it makes its partial results) so
 // that each adds to a partial result of its own, which the caller merges at the end (the
 // partial results must not depend on which worker saw which article: counts do not).
 // From raw files, segmenting is the cost and the words are interned in corpus order (the
 // ids must not depend on the workers): fn runs on one goroutine, as worker 0. chars is the
 // article's body size in characters.
-func (ws *wordStream) EachIDsParallel(fn func(worker int, a *corpus.Article, ids []uint32, chars int) error) error {
+func (ws *wordStream) EachIDsParallel(workers int, fn func(worker int, a *corpus.Article, ids []uint32, chars int) error) error {
 	if ws.cache == nil {
 		return ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
 			_, chars := ws.bodySize(a)
@@ -281,7 +282,7 @@ func (ws *wordStream) EachIDsParallel(fn func(worker int, a *corpus.Article, ids
 		})
 	}
 	return ws.cachePass(func(sc *cache.Scanner) error {
-		return sc.Each(ws.Workers(), func(w int, it *cache.Item) error {
+		return sc.Each(workers, func(w int, it *cache.Item) error {
 			ids := it.IDs // filtered already
 			if !ws.titles {
 				ids = ids[it.Titles:]
