@@ -197,6 +197,7 @@ func (r *Resolver) addKnown(name string, src nameSource) {
 	if _, ok := r.known[name]; ok {
 		return
 	}
+	name = strings.Clone(name) // not a piece of the caller's text, which it would keep alive
 	r.known[name] = src
 	r.noteLen(name)
 }
@@ -210,7 +211,9 @@ func (r *Resolver) Learn(rw []string) {
 		if learnable && e.Class == Person && len(e.Persons) == 1 {
 			p := e.Persons[0]
 			r.addKnown(p, fromLearned)
-			r.learned[p] = true
+			if !r.learned[p] {
+				r.learned[strings.Clone(p)] = true
+			}
 		}
 	}
 }

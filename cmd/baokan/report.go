@@ -173,6 +173,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if path, _ := cacheArg(args); path == "" {
+		people.copyText = true // raw files (see personCollector)
+	}
 	// The font is looked for before reading, so that its absence is said at once; a font
 	// named with --font must exist.
 	if o.font != "" {
