@@ -10,7 +10,8 @@
 #   cut only:   gse Cut time / terms time (terms also loads the dictionary, reads, parses,
 #               collects the corpus's words, filters and counts);
 #   both load:  (dictionary load + gse Cut time) / terms time, since a gse user loads the
-#               dictionary too (load time: `baokan segment` on empty input).
+#               dictionary too (load time: `BAOKAN_CACHE_DIR=off baokan segment` on empty
+#               input: gse's own load, which baokan pays once per machine).
 # Needs GNU time (/usr/bin/time, Debian: time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ for i in $(seq "$runs"); do
   bytes=$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$out")
   t=$( { /usr/bin/time -f '%e %M' "$bin/baokan" terms -q --workers "$workers" "$corpus" > /dev/null; } 2>&1 )
   terms+=("${t% *}"); rss+=("${t#* }")
-  l=$( { /usr/bin/time -f '%e' "$bin/baokan" segment < /dev/null > /dev/null; } 2>&1 )
+  l=$( { BAOKAN_CACHE_DIR=off /usr/bin/time -f '%e' "$bin/baokan" segment < /dev/null > /dev/null; } 2>&1 )
   load+=("$l")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
