@@ -124,14 +124,7 @@ func (b *Builder) Add(d Doc) {
 		if p == "" {
 			continue
 		}
-		id, ok := b.index[p]
-		if !ok {
-			id = int32(len(b.names))
-			b.index[p] = id
-			b.names = append(b.names, p)
-			b.persons = append(b.persons, personStat{})
-		}
-		ids = append(ids, id)
+		ids = append(ids, b.intern(p))
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
@@ -150,6 +143,18 @@ func (b *Builder) Add(d Doc) {
 	}
 }
 
+// intern returns the index of person name, adding it if new.
+func (b *Builder) intern(name string) int32 {
+	id, ok := b.index[name]
+	if !ok {
+		id = int32(len(b.names))
+		b.index[name] = id
+		b.names = append(b.names, name)
+		b.persons = append(b.persons, personStat{})
+	}
+	return id
+}
+
 // Merge adds the counts of other, a Builder fed with other articles (one worker's share of
 // a corpus), to b: articles, persons and pairs add up, date ranges widen. The network is
 // the one a single Builder fed with both sets of articles gives (names are interned in
@@ -159,13 +164,7 @@ func (b *Builder) Merge(other *Builder) {
 	b.docs += other.docs
 	idOf := make([]int32, len(other.names)) // other's intern index → b's
 	for oid, name := range other.names {
-		id, ok := b.index[name]
-		if !ok {
-			id = int32(len(b.names))
-			b.index[name] = id
-			b.names = append(b.names, name)
-			b.persons = append(b.persons, personStat{})
-		}
+		id := b.intern(name)
 		idOf[oid] = id
 		ps, ops := &b.persons[id], other.persons[oid]
 		ps.articles += ops.articles

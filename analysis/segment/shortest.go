@@ -76,7 +76,8 @@ type edgeSlot struct {
 // last entry of each word in gse's Dictionary.Tokens), each split into units as gse split
 // it, with gse's distance. A text's units match a word's units exactly when their bytes
 // match the word's key, which is what gse's byte-level lookup tests, because splitting whole
-// units of a text again gives the same units. Read-only after buildIndex.
+// units of a text again gives the same units. Built by newIndex and add, read-only after
+// freeze.
 type wordIndex struct {
 	// The build's trie: a hash table of edges by (parent node, unit), dropped by freeze.
 	root  []trieEdge // by unit id < rootDense; child 0 = none
