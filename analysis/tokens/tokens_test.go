@@ -13,7 +13,7 @@ import (
 )
 
 // sample reads the embedded sample of 30 real articles.
-func sample(t *testing.T) []*corpus.Article {
+func sample(t testing.TB) []*corpus.Article {
 	t.Helper()
 	r, err := corpus.OpenFS(baokan.SampleFS, baokan.SampleRoot, corpus.Options{})
 	if err != nil {
@@ -43,7 +43,7 @@ func (s *sliceSource) Next() (*corpus.Article, error) {
 
 var errEOF = io.EOF
 
-func newTokenizer(t *testing.T, workers int) *Tokenizer {
+func newTokenizer(t testing.TB, workers int) *Tokenizer {
 	t.Helper()
 	seg, err := segment.New(segment.Options{})
 	if err != nil {

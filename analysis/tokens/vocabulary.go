@@ -28,9 +28,10 @@ func (v *Vocabulary) ID(word string) uint32 {
 }
 
 // IDKeyed is ID for a word with its key from segment.Segmenter.AppendKeyed: a word with a
-// key other than 0 is found by the key, in a slice, instead of by hashing its text (in
-// `baokan index` of 100,000 articles, interning went from 2.4 to 1.0 CPU seconds). The
-// ids are those ID gives for the same words. The keys must all come from one Segmenter.
+// key other than 0 is found by the key, in a slice, instead of by hashing its text: 2.7
+// times as fast on the sample (BenchmarkVocabulary), and in `baokan index` of 100,000
+// articles (CPU profile) interning went from 2.4 to 1.0 seconds. The ids are those ID
+// gives for the same words. The keys must all come from one Segmenter.
 func (v *Vocabulary) IDKeyed(word string, key uint32) uint32 {
 	if key == 0 {
 		return v.ID(word)

@@ -3,6 +3,8 @@ package tokens
 import (
 	"slices"
 	"testing"
+
+	"github.com/baokan/baokan/analysis/segment"
 )
 
 // TestVocabulary: ids in first-seen order (worked by hand), a repeated word keeps its id,
@@ -39,4 +41,39 @@ func TestVocabularyIDKeyed(t *testing.T) {
 	if want := []string{"古巴", "苏联", "USA", "美国"}; !slices.Equal(v.Terms(), want) {
 		t.Errorf("terms %q, want %q", v.Terms(), want)
 	}
+}
+
+// BenchmarkVocabulary interns the words of the sample's articles (titles and bodies, cut
+// unfiltered, as the cache writer receives them), by text (ID) and by the segmenter's keys
+// (IDKeyed), into one Vocabulary for the whole run: in a corpus nearly every word is one
+// seen before.
+//
+//	go test -run '^$' -bench Vocabulary ./analysis/tokens
+func BenchmarkVocabulary(b *testing.B) {
+	tok := newTokenizer(b, 1)
+	tok.Filter = segment.Filter{KeepPunct: true, KeepNumbers: true, KeepLatin: true}
+	tok.Text = TitleAndBody
+	var words []string
+	var keys []uint32
+	for _, a := range sample(b) {
+		words, keys, _ = tok.SplitKeyed(words, keys, a)
+	}
+	b.Run("ID", func(b *testing.B) {
+		var v Vocabulary
+		for range b.N {
+			for _, w := range words {
+				v.ID(w)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
+	})
+	b.Run("IDKeyed", func(b *testing.B) {
+		var v Vocabulary
+		for range b.N {
+			for i, w := range words {
+				v.IDKeyed(w, keys[i])
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
+	})
 }
