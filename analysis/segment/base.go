@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/go-ego/gse"
@@ -115,15 +116,17 @@ func basePath() string {
 		}
 		dir = filepath.Join(user, "baokan")
 	}
-	v := gseVersion()
-	if v == "" {
+	v := GseVersion()
+	if v == "" || strings.Contains(v, "@") { // a local copy may differ from the version it replaces
 		return ""
 	}
 	return filepath.Join(dir, fmt.Sprintf("gse-%s-dict-r%d.bin", v, Revision))
 }
 
-// gseVersion is the version of github.com/go-ego/gse this program was built with.
-func gseVersion() string {
+// GseVersion is the version of github.com/go-ego/gse this program was built with (which
+// fixes its embedded dictionary), PATH@VERSION for a replaced module, "" when the build
+// records none (test binaries).
+func GseVersion() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return ""
@@ -131,7 +134,7 @@ func gseVersion() string {
 	for _, m := range info.Deps {
 		if m.Path == "github.com/go-ego/gse" {
 			if m.Replace != nil {
-				return "" // a local copy may differ from the version it replaces
+				return m.Replace.Path + "@" + m.Replace.Version
 			}
 			return m.Version
 		}

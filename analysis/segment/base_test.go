@@ -65,7 +65,7 @@ func TestBasePath(t *testing.T) {
 		t.Errorf("BAOKAN_CACHE_DIR=off: path %q", p)
 	}
 	t.Setenv("BAOKAN_CACHE_DIR", t.TempDir())
-	if v := gseVersion(); v == "" {
+	if v := GseVersion(); v == "" {
 		if p := basePath(); p != "" {
 			t.Errorf("no gse version known, but path %q", p)
 		}

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -27,16 +26,9 @@ const (
 // segmenterIdentity names the segmentation code: the gse module version (which fixes its
 // embedded dictionary) and segment.Revision (which fixes our walk over it).
 func segmenterIdentity() string {
-	v := "unknown"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, d := range bi.Deps {
-			if d.Path == "github.com/go-ego/gse" {
-				v = d.Version
-				if d.Replace != nil {
-					v = d.Replace.Path + "@" + d.Replace.Version
-				}
-			}
-		}
+	v := segment.GseVersion()
+	if v == "" {
+		v = "unknown"
 	}
 	return "gse " + v + ", baokan segment revision " + strconv.Itoa(segment.Revision)
 }
