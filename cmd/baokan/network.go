@@ -178,7 +178,7 @@ func buildNetwork(arts []*personArticle, noRW map[corpus.Date]int, by network.Sl
 // order.
 func feedNetwork(arts []*personArticle, noRW map[corpus.Date]int, add func(network.Doc)) {
 	for _, p := range arts {
-		add(network.Doc{ID: fmt.Sprintf("%s:%d", p.path, p.line), Date: p.date, Page: p.page, Persons: p.all()})
+		add(network.Doc{Date: p.date, Page: p.page, Persons: p.all()}) // the counts need no ID
 	}
 	dates := make([]corpus.Date, 0, len(noRW))
 	for d := range noRW {

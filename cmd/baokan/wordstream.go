@@ -141,40 +141,34 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 }
 
 // rawPass runs one pass over the raw files.
-func (ws *wordStream) rawPass(read func(s *session) error) error {
+func (ws *wordStream) rawPass(read func(s *session) error) error { return ws.pass(read) }
+
+// cachePass runs one pass over the cache.
+func (ws *wordStream) cachePass(read func(sc *cache.Scanner) error) error {
+	return ws.pass(func(s *session) error { return read(s.cache) })
+}
+
+// pass runs one pass over the corpus, raw files or cache: the first pass reports (summary,
+// diagnostics, --strict verdict, the cache's sources check), later ones are quiet.
+func (ws *wordStream) pass(read func(s *session) error) error {
 	co := *ws.co
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
 	}
-	s, err := co.open(ws.io, ws.args)
+	var s *session
+	var err error
+	if ws.cache != nil {
+		co.words, co.keep = true, ws.keep // filtered on the decoding goroutines
+		if s, err = co.openCache(ws.io, ws.cache); err == nil && ws.passes == 0 {
+			s.check = ws.check
+		}
+	} else {
+		s, err = co.open(ws.io, ws.args)
+	}
 	if err != nil {
 		return err
 	}
 	err = read(s)
-	verdict := s.close()
-	if ws.passes == 0 {
-		ws.verdict = verdict
-		ws.summary = s.reader.Summary()
-	}
-	ws.passes++
-	return err
-}
-
-// cachePass runs one pass over the cache.
-func (ws *wordStream) cachePass(read func(sc *cache.Scanner) error) error {
-	co := *ws.co
-	if ws.passes > 0 {
-		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
-	}
-	co.words, co.keep = true, ws.keep // filtered on the decoding goroutines
-	s, err := co.openCache(ws.io, ws.cache)
-	if err != nil {
-		return err
-	}
-	if ws.passes == 0 {
-		s.check = ws.check
-	}
-	err = read(s.cache)
 	verdict := s.close()
 	if ws.passes == 0 {
 		ws.verdict = verdict
