@@ -1,12 +1,15 @@
 package cache
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/baokan/baokan/corpus"
 )
@@ -18,20 +21,7 @@ import (
 // workers. The expected values come from the Next loop, itself checked against the raw
 // files by TestRoundTripSample and TestRoundTripDamagedAndManyFiles.
 func TestEach(t *testing.T) {
-	dir := t.TempDir()
-	one, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "sample", "txt", "1959", "195910", "19591002", "195910020206.TXT"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range 600 {
-		if err := os.WriteFile(filepath.Join(dir, "a"+pad(i)+".txt"), one, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "b-truncated.txt"), one[:len(one)/2], 0o644); err != nil {
-		t.Fatal(err)
-	}
-	folder := writeCache(t, func(o corpus.Options) (*corpus.Reader, error) { return corpus.Open([]string{dir}, o) }, "", nil)
+	folder := copiesCache(t)
 	sample := writeCache(t, sampleOpen, "", nil)
 	from, _ := corpus.ParseDate("19600101")
 	to, _ := corpus.ParseDate("19791231")
@@ -52,6 +42,26 @@ func TestEach(t *testing.T) {
 			}
 		}
 	}
+}
+
+// copiesCache writes the cache of a folder of 600 copies of a sample article and a
+// truncated one: 601 articles, three blocks of at most 256.
+func copiesCache(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	one, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "sample", "txt", "1959", "195910", "19591002", "195910020206.TXT"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 600 {
+		if err := os.WriteFile(filepath.Join(dir, "a"+pad(i)+".txt"), one, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b-truncated.txt"), one[:len(one)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return writeCache(t, func(o corpus.Options) (*corpus.Reader, error) { return corpus.Open([]string{dir}, o) }, "", nil)
 }
 
 type eachRec struct {
@@ -121,5 +131,38 @@ func TestEachStops(t *testing.T) {
 	stop := fmt.Errorf("enough")
 	if err := sc.Each(2, func(int, *Item) error { return stop }); err != stop {
 		t.Errorf("Each returned %v, want fn's error", err)
+	}
+}
+
+// TestEachStopsCalling: once fn has failed, no worker starts another call, so a fn that
+// fails on every call is called at most once per worker (exactly once with one worker),
+// over a cache of three blocks (the failing call waits, so that the next blocks are handed
+// out meanwhile: without the stop, the workers would go on with them).
+func TestEachStopsCalling(t *testing.T) {
+	path := copiesCache(t)
+	cr, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cr.Close()
+	if n := cr.Articles(); n <= 2*blockArticles {
+		t.Fatalf("%d articles: fewer than three blocks", n)
+	}
+	stop := errors.New("enough")
+	for _, workers := range []int{1, 2, 3, 4} {
+		sc := cr.Scan(ScanOptions{Words: true})
+		var calls atomic.Int32
+		err := sc.Each(workers, func(int, *Item) error {
+			calls.Add(1)
+			time.Sleep(20 * time.Millisecond)
+			return stop
+		})
+		sc.Close()
+		if err != stop {
+			t.Errorf("%d workers: Each returned %v, want fn's error", workers, err)
+		}
+		if n := int(calls.Load()); n < 1 || n > workers {
+			t.Errorf("%d workers: fn failing every call was called %d times, want 1 to %d", workers, n, workers)
+		}
 	}
 }

@@ -386,7 +386,13 @@ type Item struct {
 // blocks go to whichever worker is free, so the partial results must not depend on which
 // worker saw what (counts, sums and sets do not). Summary, OnFile and OnDiagnostic are kept
 // in stream order, on the calling goroutine, as with Next. The item and its slices are
-// valid only during the call. The first error from fn stops the scan and is returned.
+// valid only during the call.
+//
+// The first error from fn stops the scan and is returned: the worker that got it calls fn
+// no more, and once it is recorded no worker starts another call (a call already under way
+// on another worker finishes, and its error, if any, is dropped). So a fn that fails on
+// every call is called at most workers times, and with one worker fn is never called again
+// after it fails.
 func (s *Scanner) Each(workers int, fn func(worker int, it *Item) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -404,13 +410,18 @@ func (s *Scanner) Each(workers int, fn func(worker int, it *Item) error) error {
 					if d.matched != nil && !d.matched[k] {
 						continue
 					}
+					select {
+					case <-stop: // another worker failed: the blocks left are not read
+						return
+					default:
+					}
 					it = Item{Article: &d.arts[k], Paragraphs: int(d.paras[k]), Chars: int(d.chars[k])}
 					if d.tokOff != nil {
 						it.IDs, it.Titles = d.toks[d.tokOff[k]:d.tokOff[k+1]], int(d.titles[k])
 					}
 					if err := fn(w, &it); err != nil {
 						failOnce.Do(func() { fnErr = err; close(stop) })
-						break
+						return
 					}
 				}
 			}
@@ -433,6 +444,11 @@ func (s *Scanner) account(out chan<- *decoded, stop <-chan struct{}) error {
 		return errors.New("cache: Each after Next within a block")
 	}
 	for {
+		select {
+		case <-stop:
+			return nil
+		default:
+		}
 		slot, ok := <-s.order
 		if !ok {
 			<-s.done
