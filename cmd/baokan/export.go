@@ -244,6 +244,7 @@ func exportWithTokens(io *streams, o *exportOptions, people *personTable, args [
 	if err != nil {
 		return err
 	}
+	defer ws.Close() // on the error paths; closed below otherwise
 	af, err := createParquet(o.dir, articlesFile)
 	if err != nil {
 		return err

@@ -81,6 +81,7 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer ws.Close()
 	var model *tfidf.Model
 	if group != nil {
 		model, err = groupModel(scheme, grouped)

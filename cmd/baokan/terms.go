@@ -71,10 +71,11 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, all, grouped, closeErr, err := countWords(io, &o.corpusOptions, &o.wordFlags, group, args)
+	ws, all, grouped, closeErr, err := countWords(io, &o.corpusOptions, &o.wordFlags, group, args)
 	if err != nil {
 		return err
 	}
+	ws.Close() // one pass
 
 	columns := []string{"term", "count", "docs", "per_10k", "rank"}
 	if group != nil {
@@ -106,9 +107,9 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 }
 
 // countWords opens the word stream, and counts the corpus's words: over all articles (one
-// document each) without a grouping, by group with one. The stream is returned for a
-// second pass; closeErr is the first pass's verdict (--strict), to return once the output
-// is written.
+// document each) without a grouping, by group with one. The stream is returned open for a
+// second pass (the caller closes it; on error it is closed already, and nil); closeErr is
+// the first pass's verdict (--strict), to return once the output is written.
 func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus.Article) []string, args []string) (ws *wordStream, all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
 	o.textless = true // words and metadata only
 	if ws, err = wf.openWords(io, o, args); err != nil {
@@ -125,7 +126,11 @@ func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus
 			}
 			return nil
 		})
-		return ws, all, grouped, ws.Close(), err
+		if err != nil {
+			ws.Close()
+			return nil, nil, nil, nil, err
+		}
+		return ws, all, grouped, ws.Verdict(), nil
 	}
 	// One partial count a worker, merged at the end.
 	parts := make([]*terms.Counter, ws.Workers())
@@ -137,8 +142,12 @@ func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus
 		return nil
 	})
 	all = parts[0]
+	if err != nil {
+		ws.Close()
+		return nil, nil, nil, nil, err
+	}
 	for _, p := range parts[1:] {
 		all.MergeIDs(p, ws.Vocabulary())
 	}
-	return ws, all, grouped, ws.Close(), err
+	return ws, all, grouped, ws.Verdict(), nil
 }

@@ -302,6 +302,7 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		if err != nil {
 			return nil, err
 		}
+		defer ws.Close() // on the error paths; closed below otherwise
 		if needPersons { // personsOf walks the persons pass in corpus order
 			err = ws.Each(func(a *corpus.Article, words []string) error {
 				d := timeline.DocOf(a, words, personsOf(a))

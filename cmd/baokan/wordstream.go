@@ -48,7 +48,12 @@ type wordStream struct {
 	spill    *os.File
 	spillW   *bufio.Writer
 	spillBuf []byte
+
+	closed bool // by Close: no pass may follow
 }
+
+// errWordsClosed is the error of a pass over a closed word stream.
+var errWordsClosed = errors.New("a pass over the words after their stream was closed")
 
 // openWords builds the segmenter and filter from the flags (after the corpus-words pass,
 // unless --no-corpus-words); from a cache, it checks that the cache was cut the way the
@@ -114,8 +119,7 @@ func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string
 			}
 		}
 	}
-	// The cache is released when the stream is dropped: commands take a second pass after
-	// Close.
+	// The stream owns the cache from here: Close releases it.
 	return &wordStream{io: io, co: co, cache: cr, check: check, keep: keep, titles: wf.titles}, nil
 }
 
@@ -154,6 +158,9 @@ func (ws *wordStream) pass(read func(s *session) error) error {
 	co := *ws.co
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
+	}
+	if ws.closed {
+		return errWordsClosed
 	}
 	var s *session
 	var err error
@@ -297,6 +304,9 @@ func (ws *wordStream) Workers() int {
 // replay is a later pass over raw files: the articles are parsed again, their words read
 // back from the spill file the first pass wrote.
 func (ws *wordStream) replay(fn func(a *corpus.Article, ids []uint32) error) error {
+	if ws.closed {
+		return errWordsClosed
+	}
 	if err := ws.spillW.Flush(); err != nil {
 		return fmt.Errorf("keeping the words for the next pass: %w", err)
 	}
@@ -343,9 +353,29 @@ func (ws *wordStream) Vocabulary() []string {
 	return ws.vocab.Terms()
 }
 
-// Close returns the first pass's --strict verdict: to be returned once the output is
+// Verdict returns the first pass's --strict verdict: to be returned once the output is
 // written.
-func (ws *wordStream) Close() error { return ws.verdict }
+func (ws *wordStream) Verdict() error { return ws.verdict }
+
+// Close releases what the stream holds, the cache file or the spill file of the first
+// pass's words (removed, where the system did not let it go at once), and returns
+// Verdict. No pass may follow; Vocabulary and Summary stay valid. It is safe to call more
+// than once.
+func (ws *wordStream) Close() error {
+	if ws.closed {
+		return ws.verdict
+	}
+	ws.closed = true
+	if ws.cache != nil {
+		ws.cache.Close()
+	}
+	if ws.spill != nil {
+		ws.spill.Close()
+		os.Remove(ws.spill.Name()) // gone already where an open file can be removed
+		ws.spillW = nil
+	}
+	return ws.verdict
+}
 
 // Summary accounts for what the first pass read: files, articles, diagnostics.
 func (ws *wordStream) Summary() corpus.Summary { return ws.summary }

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"runtime"
+	"testing"
+
+	"github.com/baokan/baokan/corpus"
+)
+
+// openFDs counts the open file descriptors of the process (Linux's /proc/self/fd); -1
+// where that folder is absent.
+func openFDs() int {
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	return len(entries)
+}
+
+// TestWordStreamCloseReleasesCache: Close releases the cache file the stream opened (its
+// reads then fail as on a closed file, and the process holds as many descriptors as
+// before the stream was opened), and no pass follows it.
+func TestWordStreamCloseReleasesCache(t *testing.T) {
+	path := indexSample(t)
+	streams := &streams{in: nil, out: io.Discard, err: io.Discard}
+	co := &corpusOptions{quiet: true}
+	wf := &wordFlags{}
+	before := openFDs()
+	ws, err := wf.openWords(streams, co, []string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := ws.cache
+	articles := 0
+	if err := ws.EachIDs(func(*corpus.Article, []uint32) error { articles++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if articles != 30 { // the embedded sample's 30 articles
+		t.Errorf("the pass gave %d articles, want 30", articles)
+	}
+	if err := ws.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := cr.Sources(); !errors.Is(err, os.ErrClosed) {
+		t.Errorf("reading the cache after Close: %v, want a closed file's error", err)
+	}
+	if after := openFDs(); after != before {
+		t.Errorf("%d open file descriptors after Close, %d before the stream was opened", after, before)
+	}
+	if err := ws.EachIDs(func(*corpus.Article, []uint32) error { return nil }); !errors.Is(err, errWordsClosed) {
+		t.Errorf("a pass after Close returned %v, want errWordsClosed", err)
+	}
+	if err := ws.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
+}
+
+// TestWordStreamCloseReleasesSpill: from raw files with a second pass announced, the first
+// pass's words go to a temporary file that the second pass reads back; Close closes and
+// removes it (on Linux it was unlinked at once: the check is that the descriptor is
+// closed), and no pass follows.
+func TestWordStreamCloseReleasesSpill(t *testing.T) {
+	streams := &streams{in: nil, out: io.Discard, err: io.Discard}
+	co := &corpusOptions{quiet: true}
+	wf := &wordFlags{reread: true, noCorpusWords: true}
+	ws, err := wf.openWords(streams, co, nil) // the embedded sample
+	if err != nil {
+		t.Fatal(err)
+	}
+	spill := ws.spill
+	if spill == nil {
+		t.Fatal("no spill file with reread")
+	}
+	var first, second int
+	if err := ws.EachIDs(func(_ *corpus.Article, ids []uint32) error { first += len(ids); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.EachIDs(func(_ *corpus.Article, ids []uint32) error { second += len(ids); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if first == 0 || second != first {
+		t.Errorf("the second pass read back %d words, the first gave %d", second, first)
+	}
+	if err := ws.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := spill.Stat(); !errors.Is(err, os.ErrClosed) {
+		t.Errorf("the spill file after Close: %v, want it closed", err)
+	}
+	if _, err := os.Stat(spill.Name()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the spill file %s is still there after Close (%v)", spill.Name(), err)
+	}
+	if runtime.GOOS == "linux" {
+		// No descriptor of the process points at the spill file any more.
+		entries, _ := os.ReadDir("/proc/self/fd")
+		for _, e := range entries {
+			if target, err := os.Readlink("/proc/self/fd/" + e.Name()); err == nil && (target == spill.Name() || target == spill.Name()+" (deleted)") {
+				t.Errorf("descriptor %s still open on %s after Close", e.Name(), target)
+			}
+		}
+	}
+	if err := ws.EachIDs(func(*corpus.Article, []uint32) error { return nil }); !errors.Is(err, errWordsClosed) {
+		t.Errorf("a pass after Close returned %v, want errWordsClosed", err)
+	}
+}
