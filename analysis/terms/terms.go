@@ -8,24 +8,33 @@
 package terms
 
 import (
-	"github.com/baokan/baokan/analysis/internal/topk"
 	"iter"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/baokan/baokan/analysis/internal/topk"
 )
 
 // Counter accumulates, for every term, its total count and its document frequency,
 // plus the corpus totals (tokens and documents).
 //
-// The zero Counter is empty and ready to use. A Counter is not safe for concurrent use:
-// give each goroutine its own and Merge them at the end. (Fed by AddDocIDs, it builds its
-// string index at the first Count, DocFreq, AddDoc or Merge: call one before sharing it
-// with readers on several goroutines.)
+// The zero Counter is empty and ready to use; it must not be copied after first use.
+// Adding to a Counter (AddDoc, AddDocIDs, Merge, MergeIDs) is not safe for concurrent use:
+// give each goroutine its own and Merge them at the end. Reading it (every other method)
+// never changes the counts, and any number of goroutines may read one Counter at once
+// while nothing is added to it: the string index that Count and DocFreq need on a Counter
+// fed by ids is built by the first lookup after terms were added, once, under a lock.
 type Counter struct {
 	// index maps term → id for terms[:indexed]; ids index the slices below. Documents given
 	// as ids (AddDocIDs) need no index: it is completed when a string is looked up.
 	index   map[string]int32
 	indexed int
+	// indexReady is set when index covers every term, so that lookups read it without the
+	// lock; indexMu serializes the lookups that complete it.
+	indexReady atomic.Bool
+	indexMu    sync.Mutex
 	// remap maps the caller's vocabulary ids (AddDocIDs) to this Counter's ids.
 	remap idMap
 
@@ -73,6 +82,14 @@ func (c *Counter) AddDoc(tokens []string) {
 		}
 		c.count(id)
 	}
+	c.noteIndex()
+}
+
+// noteIndex records, after an addition, whether the string index covers every term.
+func (c *Counter) noteIndex() {
+	if ready := c.index != nil && c.indexed == len(c.stats); c.indexReady.Load() != ready {
+		c.indexReady.Store(ready)
+	}
 }
 
 // count counts one occurrence of term id in the current document.
@@ -107,6 +124,7 @@ func (c *Counter) AddDocIDs(ids []uint32, vocab []string) {
 		}
 		c.count(id)
 	}
+	c.noteIndex()
 }
 
 // lookupOrAddID returns the id of vocabulary word v, adding it if new.
@@ -209,6 +227,7 @@ func (c *Counter) MergeIDs(other *Counter, vocab []string) {
 	})
 	c.tokens += other.tokens
 	c.ndocs += other.ndocs
+	c.noteIndex()
 }
 
 // Merge adds other's counts into c. Documents are assumed disjoint (each document fed to
@@ -230,6 +249,7 @@ func (c *Counter) Merge(other *Counter) {
 	}
 	c.tokens += other.tokens
 	c.ndocs += other.ndocs
+	c.noteIndex()
 }
 
 // Tokens returns the number of tokens added.
@@ -241,10 +261,24 @@ func (c *Counter) Docs() int64 { return c.ndocs }
 // Len returns the number of distinct terms.
 func (c *Counter) Len() int { return len(c.stats) }
 
+// lookup returns the id of term, for the readers: the index is completed first if terms
+// were added since it was last (once, whichever reader comes first).
+func (c *Counter) lookup(term string) (int32, bool) {
+	if !c.indexReady.Load() {
+		c.indexMu.Lock()
+		if !c.indexReady.Load() {
+			c.syncIndex()
+			c.indexReady.Store(true)
+		}
+		c.indexMu.Unlock()
+	}
+	id, ok := c.index[term]
+	return id, ok
+}
+
 // Count returns how many times term occurred (0 if never).
 func (c *Counter) Count(term string) int64 {
-	c.syncIndex()
-	if id, ok := c.index[term]; ok {
+	if id, ok := c.lookup(term); ok {
 		return c.stats[id].count
 	}
 	return 0
@@ -252,8 +286,7 @@ func (c *Counter) Count(term string) int64 {
 
 // DocFreq returns the number of documents containing term at least once.
 func (c *Counter) DocFreq(term string) int64 {
-	c.syncIndex()
-	if id, ok := c.index[term]; ok {
+	if id, ok := c.lookup(term); ok {
 		return int64(c.stats[id].docs)
 	}
 	return 0

@@ -152,6 +152,5 @@ func groupModel(scheme tfidf.Scheme, grouped *terms.Grouped) (*tfidf.Model, erro
 		}
 		df.AddDoc(doc)
 	}
-	df.DocFreq("") // index every term now: the weighers read df from several goroutines
 	return tfidf.NewModel(scheme, df)
 }
