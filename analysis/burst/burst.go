@@ -88,8 +88,14 @@ func lgamma(n int) float64 {
 
 // States returns the optimal state (0 or 1) of every batch. r[t] relevant items of d[t]
 // in batch t; r and d must have the same length, with 0 ≤ r[t] ≤ d[t]. A series with no
-// relevant item, or with every item relevant, stays in state 0. Where two paths cost the
-// same, the one in the lower state is taken.
+// relevant item, or with every item relevant, stays in state 0.
+//
+// Where two state sequences cost the same, the one in the lower state at the last batch
+// where they differ is taken (the Viterbi choice of both the last state and each
+// predecessor goes to the lower state on a tie). An empty batch (d = 0) costs 0 in either
+// state, so a burst never starts nor ends in one: starting the burst a batch later, or
+// ending it a batch earlier, costs the same. Empty batches inside a burst stay in it
+// (leaving and coming back would cost τ again).
 func (m Model) States(r, d []int) ([]int, error) {
 	p0, p1, err := m.rates(r, d)
 	if err != nil || p0 == 0 {
@@ -114,8 +120,9 @@ func (m Model) States(r, d []int) ([]int, error) {
 		} else {
 			next[0], from[t][0] = cost[0]+c0, 0
 		}
-		// into state 1: up from 0 (τ), or stay
-		if cost[0]+up < cost[1] {
+		// into state 1: up from 0 (τ), or stay; on a tie from 0, the lower state, so that
+		// a burst never starts in a batch that costs the same in both states (d = 0)
+		if cost[0]+up <= cost[1] {
 			next[1], from[t][1] = cost[0]+up+c1, 0
 		} else {
 			next[1], from[t][1] = cost[1]+c1, 1

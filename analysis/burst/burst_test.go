@@ -135,3 +135,49 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyBatches: an empty batch (d = 0) costs 0 in both states, so the tie rule (the
+// lower state) keeps it out of a burst's start and end; inside a burst it stays in (going
+// down and up again would cost τ once more). The batches are those of the hand-worked
+// example, in another order, with an empty one inserted: p₀ and p₁ are unchanged (0.15,
+// 0.30; the empty batch adds nothing to Σr or Σd), and so are the costs of the other
+// batches; n = 6, τ = ln 6 = 1.791759, still below the 14.406988 the burst saves.
+//
+//   - before the burst, 5 5 · 30 30 5: going up at the empty batch or at the next costs
+//     the same, 3·6.788073 + 2·2.444335 + τ; the lower state is taken: 0 0 0 1 1 0, the
+//     burst 3–4 of weight 14.406988 (the example's);
+//   - after it, 5 5 30 30 · 5: staying up through the empty batch or going down before
+//     it costs the same: 0 0 1 1 0 0, the burst 2–3;
+//   - at the end of the series, 5 5 5 30 30 ·: likewise, 0 0 0 1 1 0, the burst 3–4;
+//   - inside it, 5 5 30 · 30 5: staying up costs 0 for the empty batch, going down and up
+//     again τ: 0 0 1 1 1 0, one burst 2–4 of weight 2·(9.647829 − 2.444335) = 14.406988
+//     (the empty batch weighs 0), rather than two bursts.
+func TestEmptyBatches(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		r, d   []int
+		states []int
+		burst  Burst
+	}{
+		{"before", []int{5, 5, 0, 30, 30, 5}, []int{100, 100, 0, 100, 100, 100}, []int{0, 0, 0, 1, 1, 0}, Burst{3, 4, 1, 14.406988}},
+		{"after", []int{5, 5, 30, 30, 0, 5}, []int{100, 100, 100, 100, 0, 100}, []int{0, 0, 1, 1, 0, 0}, Burst{2, 3, 1, 14.406988}},
+		{"at the end", []int{5, 5, 5, 30, 30, 0}, []int{100, 100, 100, 100, 100, 0}, []int{0, 0, 0, 1, 1, 0}, Burst{3, 4, 1, 14.406988}},
+		{"inside", []int{5, 5, 30, 0, 30, 5}, []int{100, 100, 100, 0, 100, 100}, []int{0, 0, 1, 1, 1, 0}, Burst{2, 4, 1, 14.406988}},
+	} {
+		states, err := Default().States(c.r, c.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(states, c.states) {
+			t.Errorf("%s: states %v, want %v", c.name, states, c.states)
+		}
+		bursts, err := Default().Bursts(c.r, c.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(bursts) != 1 || bursts[0].Start != c.burst.Start || bursts[0].End != c.burst.End ||
+			math.Abs(bursts[0].Weight-c.burst.Weight) > 1e-6 {
+			t.Errorf("%s: bursts %+v, want %+v", c.name, bursts, c.burst)
+		}
+	}
+}

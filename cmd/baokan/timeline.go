@@ -47,7 +47,8 @@ Hierarchical Structure in Streams", KDD 2002, 91–101; Data Mining and Knowledg
 base state emits at p₀ = Σr/Σd, the burst state at p₁ = s·p₀ (capped at 0.9999); a period
 costs σ(i,t) = −ln[C(d_t,r_t) p_i^r_t (1−p_i)^(d_t−r_t)] in state i, going up costs
 γ·ln n (n periods), going down nothing; the cheapest state sequence (Viterbi, from state
-0, ties to the lower state) gives the bursts.`
+0, ties to the lower state) gives the bursts. An empty period costs the same in both
+states, so no burst starts or ends in one (one inside a burst stays in it).`
 
 const timelineHelp = `timeline counts the corpus by period, for time series of how often a person, a word, a
 topic or a genre appears, against the paper's size at the time.

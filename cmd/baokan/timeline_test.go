@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -328,6 +329,48 @@ func TestTimelineBurstsListed(t *testing.T) {
 	for _, p := range periods {
 		if got := rows[[2]string{p, "person:邓小平"}][7]; (got == "1") != inBurst[p] || (got != "" && got != "1") {
 			t.Errorf("%s: burst column %q, listed %v", p, got, inBurst[p])
+		}
+	}
+}
+
+// TestTimelineBurstsSkipEmptyPeriods: on the real articles, 毛主席 bursts in the years of
+// the Cultural Revolution; 1965 has no article, and a burst must not start (nor end) in an
+// empty period, where both states cost the same and the tie goes to the lower state, so
+// the burst starts in 1966 (before the fix of the tie rule it started in 1965). Every
+// listed burst starts and ends in a period with articles (the articles series).
+func TestTimelineBurstsSkipEmptyPeriods(t *testing.T) {
+	if _, err := os.Stat(sharedCorpus); err != nil {
+		t.Skipf("skipping: %s is absent (development tree and CI only)", sharedCorpus)
+	}
+	periods, rows := timelineRows(t, sharedCorpus, "--by", "year", "--term", "毛主席")
+	code, out, errOut := baokanRun(t, "timeline", sharedCorpus, "--by", "year", "--term", "毛主席",
+		"--bursts", "--format", "csv", "--quiet")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	listed := readCSV(t, out)
+	if len(listed) < 2 {
+		t.Fatalf("no burst of 毛主席:\n%s", out)
+	}
+	if r := rows[[2]string{"1965", "articles"}]; r == nil || r[2] != "0" {
+		t.Fatalf("1965: %v, want a period without articles", r)
+	}
+	articles := func(p string) int { return atoiCell(t, rows[[2]string{p, "articles"}][2]) }
+	started1966 := false
+	for _, b := range listed[1:] {
+		if articles(b[1]) == 0 || articles(b[2]) == 0 {
+			t.Errorf("burst %v starts or ends in a period without articles", b)
+		}
+		started1966 = started1966 || (b[1] == "1966" && b[2] > "1966")
+	}
+	if !started1966 {
+		t.Errorf("bursts %v: want one starting in 1966", listed[1:])
+	}
+	for _, p := range periods {
+		if articles(p) == 0 && rows[[2]string{p, "term:毛主席"}][7] != "" {
+			if i := slices.Index(periods, p); i == 0 || rows[[2]string{periods[i-1], "term:毛主席"}][7] == "" {
+				t.Errorf("%s: an empty period opens a burst", p)
+			}
 		}
 	}
 }
