@@ -3,6 +3,7 @@ package network
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"time"
 
@@ -34,6 +35,18 @@ type Options struct {
 	// Resolution is the modularity resolution γ (Reichardt & Bornholdt 2006); 0 means 1.
 	// Larger values give more, smaller communities.
 	Resolution float64
+	// Workers is the number of goroutines that compute betweenness, and that build the
+	// slices of SliceBuilder.Slices; 0 means runtime.GOMAXPROCS(0). The results do not
+	// depend on it.
+	Workers int
+}
+
+// workers returns Workers, or runtime.GOMAXPROCS(0) when it is 0.
+func (o Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 func (o Options) validate() error {
@@ -44,6 +57,8 @@ func (o Options) validate() error {
 		return fmt.Errorf("network: Top %d < 0", o.Top)
 	case o.Resolution < 0:
 		return fmt.Errorf("network: Resolution %g < 0", o.Resolution)
+	case o.Workers < 0:
+		return fmt.Errorf("network: Workers %d < 0", o.Workers)
 	}
 	return nil
 }

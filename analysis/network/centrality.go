@@ -2,7 +2,6 @@ package network
 
 import (
 	"math"
-	"runtime"
 	"sync"
 )
 
@@ -181,7 +180,7 @@ func (a *adjacency) eigenvector(tol float64, maxIter int) ([]float64, bool) {
 //
 // Sources are split into a number of blocks that depends on n only, run in parallel, and
 // summed in block order: the result does not depend on the number of cores.
-func (a *adjacency) betweenness() []float64 {
+func (a *adjacency) betweenness(workers int) []float64 {
 	n := a.n()
 	bc := make([]float64, n)
 	if n <= 2 {
@@ -196,7 +195,7 @@ func (a *adjacency) betweenness() []float64 {
 	partial := make([][]float64, blocks)
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), blocks) {
+	for range min(workers, blocks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

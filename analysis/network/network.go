@@ -122,7 +122,7 @@ func (n *Network) computeNodeMeasures(opts Options) {
 	}
 	pr, okPR := a.pageRank(Damping, Tolerance, MaxIterations)
 	ev, okEV := a.eigenvector(Tolerance, MaxIterations)
-	bc := a.betweenness()
+	bc := a.betweenness(opts.workers())
 	for i := range n.Nodes {
 		n.Nodes[i].PageRank = pr[i]
 		n.Nodes[i].Eigenvector = ev[i]

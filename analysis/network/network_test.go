@@ -222,6 +222,24 @@ func TestDeterministic(t *testing.T) {
 	if !reflect.DeepEqual(first, build()) {
 		t.Error("two builds of the synthetic network differ")
 	}
+	// Options.Workers: 1 and 5 goroutines give the same network (the betweenness blocks
+	// depend on n only), and GOMAXPROCS is left alone.
+	for _, workers := range []int{1, 5} {
+		net, err := Build(docs, Options{Seed: 42, Top: 300, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		net.graph = nil
+		if !reflect.DeepEqual(first, net) {
+			t.Errorf("Workers %d: the network differs", workers)
+		}
+		if runtime.GOMAXPROCS(0) != prev {
+			t.Errorf("Workers %d changed GOMAXPROCS", workers)
+		}
+	}
+	if _, err := Build(docs, Options{Workers: -1}); err == nil {
+		t.Error("Workers -1 accepted")
+	}
 }
 
 // TestOptions checks Top and MinWeight on fourArticles (n_甲 = 3, n_乙 = n_丙 = 2).

@@ -2,7 +2,6 @@ package network
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -134,7 +133,7 @@ func (s *SliceBuilder) Slices(opts Options) ([]Slice, error) {
 	errs := make([]error, len(years))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(years))) {
+	for range min(opts.workers(), max(1, len(years))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

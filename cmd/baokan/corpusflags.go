@@ -154,6 +154,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	}
 	s := o.newSession(io)
 	opts := corpus.Options{
+		Workers:      o.readers(),
 		Filter:       filter,
 		SkipBody:     o.skipBody,
 		OnFile:       s.onFile,
@@ -191,7 +192,7 @@ func (o *corpusOptions) diagnosticPrinter(io *streams) func(corpus.Diagnostic) {
 	return func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
 }
 
-// prepare checks the flags every session needs, bounds the cores, and builds the filter.
+// prepare checks the flags every session needs and builds the filter.
 func (o *corpusOptions) prepare() (*corpus.Filter, error) {
 	filter, err := o.filter()
 	if err != nil {
@@ -200,12 +201,26 @@ func (o *corpusOptions) prepare() (*corpus.Filter, error) {
 	if o.workers < 0 {
 		return nil, fmt.Errorf("--workers %d: want 1 or more", o.workers)
 	}
-	if o.workers > 0 && o.workers != runtime.GOMAXPROCS(0) {
-		// Bound the cores, not just the goroutines: the reader runs two goroutines per core
-		// and the segmenter one.
-		runtime.GOMAXPROCS(o.workers)
-	}
 	return filter, nil
+}
+
+// cores is --workers, or the cores the process may use (runtime.GOMAXPROCS) without it:
+// the goroutines that segment, decode a cache or count at once. It is passed down to each
+// of them; the process's GOMAXPROCS is left alone (a library caller's setting).
+func (o *corpusOptions) cores() int {
+	if o.workers > 0 {
+		return o.workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// readers is the number of files the raw reader reads and parses at once: two per core, as
+// corpus.Options says (0 lets it take its default, the same from GOMAXPROCS).
+func (o *corpusOptions) readers() int {
+	if o.workers > 0 {
+		return 2 * o.workers
+	}
+	return 0
 }
 
 // openCache starts a scan of an open cache: the same articles, filter, summary and
@@ -217,6 +232,7 @@ func (o *corpusOptions) openCache(io *streams, cr *cache.Reader) (*session, erro
 	}
 	s := o.newSession(io)
 	opts := cache.ScanOptions{
+		Workers:      o.cores(),
 		Filter:       filter,
 		Body:         !o.textless && !o.skipBody,
 		Words:        o.words,

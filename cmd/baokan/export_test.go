@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,8 +51,6 @@ func byFile(arts *arrowread.Table) map[string]int {
 }
 
 func TestExportSample(t *testing.T) {
-	procs := runtime.GOMAXPROCS(0)
-	t.Cleanup(func() { runtime.GOMAXPROCS(procs) }) // --workers sets it for the process
 	dir := exportSample(t, exitOK, "--workers", "4")
 	arts, toks := readBoth(t, dir)
 	// The words of the sample, from 'baokan terms --by year' (group,term,count,…): by term

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"runtime"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -116,7 +115,7 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		}
 		close(next)
 		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
+		for range o.cores() {
 			wg.Go(func() {
 				weigher := model.NewWeigher()
 				for i := range next {

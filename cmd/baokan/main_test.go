@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -199,8 +198,6 @@ func cell(row []string, i int) string {
 }
 
 func TestArticlesJSONAndDeterminism(t *testing.T) {
-	procs := runtime.GOMAXPROCS(0)
-	t.Cleanup(func() { runtime.GOMAXPROCS(procs) }) // --workers sets it for the process
 	_, one, _ := baokanRun(t, "articles", "--format", "json", "--body", "--workers", "1", "-q")
 	_, four, _ := baokanRun(t, "articles", "--format", "json", "--body", "--workers", "4", "-q")
 	if one != four {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -95,9 +94,9 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := network.Options{MinWeight: o.minWeight, Top: o.top, Seed: o.seed, Resolution: o.resolution}
+	opts := network.Options{MinWeight: o.minWeight, Top: o.top, Seed: o.seed, Resolution: o.resolution, Workers: o.cores()}
 
-	whole, sliced, err := buildNetwork(arts, noRW, by)
+	whole, sliced, err := buildNetwork(arts, noRW, by, o.cores())
 	if err != nil {
 		return err
 	}
@@ -131,8 +130,8 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 // articles are cut into one contiguous share a core, each share counted by Builders of its
 // own, and the partial counts merged in order (the same network as counting them in one);
 // then the articles without persons are added (they count toward N).
-func buildNetwork(arts []*personArticle, noRW map[corpus.Date]int, by network.SliceBy) (*network.Builder, *network.SliceBuilder, error) {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(arts)/1000)) // small corpora: one
+func buildNetwork(arts []*personArticle, noRW map[corpus.Date]int, by network.SliceBy, cores int) (*network.Builder, *network.SliceBuilder, error) {
+	workers := min(cores, max(1, len(arts)/1000)) // small corpora: one
 	wholes := make([]*network.Builder, workers)
 	sliced := make([]*network.SliceBuilder, workers)
 	for w := range workers {

@@ -351,7 +351,7 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 
 	builder := network.NewBuilder()
 	feedNetwork(b.arts, d.people.noRW, builder.Add)
-	opts := network.Options{Top: o.networkTop, MinWeight: 1, Seed: o.seed, Resolution: 1}
+	opts := network.Options{Top: o.networkTop, MinWeight: 1, Seed: o.seed, Resolution: 1, Workers: o.cores()}
 	net, err := builder.Network(opts)
 	if err != nil {
 		return s, err

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,8 +175,6 @@ func compareRows(t *testing.T, what string, got, want [][]string) {
 // TestReportOnEmbeddedSample checks the report of the sample against the commands whose
 // tables it gathers, the Markdown twin against the HTML, and one core against four.
 func TestReportOnEmbeddedSample(t *testing.T) {
-	procs := runtime.GOMAXPROCS(0)
-	t.Cleanup(func() { runtime.GOMAXPROCS(procs) }) // --workers sets it for the process
 	dir := writeReport(t, "--workers", "1")
 	doc := parseHTMLFile(t, filepath.Join(dir, "index.html"))
 	tables := tablesOf(doc)

@@ -170,5 +170,5 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 	if o.titles {
 		text = tokens.TitleAndBody
 	}
-	return &tokens.Tokenizer{Segmenter: seg, Filter: filter, Text: text}, nil // one per core
+	return &tokens.Tokenizer{Segmenter: seg, Filter: filter, Text: text, Workers: co.cores()}, nil
 }

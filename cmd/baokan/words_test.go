@@ -5,7 +5,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -206,8 +205,6 @@ func writeDict(t *testing.T, dir string, words ...string) string {
 // TestWordsDeterministic: the word and network commands print the same bytes on one core
 // and on several.
 func TestWordsDeterministic(t *testing.T) {
-	procs := runtime.GOMAXPROCS(0)
-	t.Cleanup(func() { runtime.GOMAXPROCS(procs) }) // --workers sets it for the process
 	for _, args := range [][]string{
 		{"keywords", "--top", "5", "--format", "csv", "-q"},
 		{"network", "--by", "decade", "--format", "csv", "--edges", "-q"},

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"slices"
 
@@ -298,7 +297,7 @@ func (ws *wordStream) Workers() int {
 	if ws.cache == nil {
 		return 1
 	}
-	return runtime.GOMAXPROCS(0)
+	return ws.co.cores()
 }
 
 // replay is a later pass over raw files: the articles are parsed again, their words read

@@ -106,3 +106,31 @@ func TestWordStreamCloseReleasesSpill(t *testing.T) {
 		t.Errorf("a pass after Close returned %v, want errWordsClosed", err)
 	}
 }
+
+// TestWorkersLeaveGOMAXPROCS: --workers is passed down to the goroutines that read,
+// segment, decode and count; the process's GOMAXPROCS (a library caller's, or the test
+// binary's) is left as it was, from raw files and from a cache.
+func TestWorkersLeaveGOMAXPROCS(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	workers := "1"
+	if procs == 1 {
+		workers = "3"
+	}
+	t.Cleanup(func() { runtime.GOMAXPROCS(procs) })
+	path := indexSample(t, "--workers", workers)
+	if got := runtime.GOMAXPROCS(0); got != procs {
+		t.Errorf("index --workers %s: GOMAXPROCS %d, was %d", workers, got, procs)
+	}
+	for _, args := range [][]string{
+		{"stats", "--workers", workers},
+		{"terms", "--workers", workers, path},
+		{"network", "--workers", workers},
+	} {
+		if code, _, errOut := baokanRun(t, append(args, "-q")...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if got := runtime.GOMAXPROCS(0); got != procs {
+			t.Errorf("%v: GOMAXPROCS %d, was %d", args, got, procs)
+		}
+	}
+}
