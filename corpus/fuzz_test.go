@@ -231,7 +231,9 @@ func FuzzDecode(f *testing.F) {
 // TestFuzzSeedsPass runs the invariants on the hand seeds under a plain `go test` too, with
 // expected article counts written by hand for a few of them.
 func TestFuzzSeedsPass(t *testing.T) {
-	want := map[int]int{0: 0, 1: 0, 3: 0, 8: 1, 10: 2, 16: 2, 19: 1, 20: 1}
+	// Seed 10 (two BT lines in a row) is one article with a duplicate_tag: a second title
+	// starts the next article only after the fields that follow a title.
+	want := map[int]int{0: 0, 1: 0, 3: 0, 8: 1, 10: 1, 16: 2, 19: 1, 20: 1}
 	for i, s := range handSeeds {
 		arts, diags := parseWithin(t, "seed.TXT", []byte(s), 5*time.Second)
 		checkParseInvariants(t, "seed.TXT", []byte(s), arts, diags)

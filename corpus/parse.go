@@ -356,15 +356,33 @@ func (p *parser) line(line string, n int) (complete bool) {
 		}
 		return true
 	}
+	duplicate := false
 	switch {
 	case p.cur == nil:
 		p.startArticle(n)
-	case code == codeSerial && !p.seen.empty():
-		p.startArticle(n)
 	case p.state == stateAfter && isHeaderCode(code):
 		p.startArticle(n) // a header after a body: the next article, its ZQ missing
-	case (code == codeDate || code == codeTitle) && p.seen.has(code):
-		p.startArticle(n) // a second date or title: the next article, its ZQ missing
+	case code == codeSerial && p.lastTag == codeSerial:
+		duplicate = true // the same line twice
+	case code == codeSerial && !p.seen.empty():
+		p.startArticle(n)
+	case code == codeDate && p.seen.has(codeDate):
+		if p.seen.has(codeTitle) {
+			p.startArticle(n) // a second date after a title: the next article, its ZQ missing
+		} else {
+			duplicate = true
+		}
+	case code == codeTitle && p.seen.has(codeTitle):
+		if p.seenAfterTitle() {
+			p.startArticle(n) // a second title after the fields that follow one: the next article
+		} else {
+			duplicate = true
+		}
+	case (code == codePage || code == codeItem) && p.seen.has(code):
+		duplicate = true
+	}
+	if isHeaderCode(code) {
+		p.lastTag = code
 	}
 	value, closed, trailing := splitValue(rest, code)
 	if !closed {
@@ -374,8 +392,28 @@ func (p *parser) line(line string, n int) (complete bool) {
 		p.diag(n, KindStrayText, fmt.Sprintf("text after 〖-%s/%s〗 kept as an extra field: %q", code, name, clip(t, 40)))
 		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: p.text(t, n), Line: n})
 	}
+	if duplicate {
+		// One value per field: the first stays, the second is kept aside, nothing is lost.
+		v := p.text(value, n)
+		p.diag(n, KindDuplicateTag, fmt.Sprintf("〖%s/%s〗 given twice in the article's header: the first value is kept, this one (%q) is kept as an extra field", code, name, clip(v, 40)))
+		if !p.overflow {
+			p.cur.Extra = append(p.cur.Extra, Field{Code: code, Name: name, Value: v, Line: n})
+		}
+		return closed
+	}
 	p.field(code, name, value, n)
 	return closed
+}
+
+// seenAfterTitle reports whether the current article has a field that follows the title
+// in the archive's order (FT, ZZ, FL, LM, BM, GJ, TC).
+func (p *parser) seenAfterTitle() bool {
+	for _, c := range [...]string{codeSubtitle, codeAuthor, codeClass, codeColumn, codePageName, codeKeywords, codeGenre} {
+		if p.seen.has(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) startArticle(n int) {
@@ -566,9 +604,12 @@ func stripMarkup(s string) (out string, broken string) {
 		b = append(b, s[:i]...)
 		s = s[i+len(tagClose):]
 		tail := b[max(0, len(b)-window):]
-		if open := bytes.LastIndex(tail, []byte(tagOpen)); open >= 0 && isInlineTag(string(tail[open+len(tagOpen):])) {
+		if open := bytes.LastIndex(tail, []byte(tagOpen)); open >= 0 && (open+len(tagOpen) == len(tail) || isInlineTag(string(tail[open+len(tagOpen):]))) {
+			// An inline tag, or an empty 〖〗. Only HH and JZ belong inside text; any other
+			// (a header or body tag nested in a value, a stray 〖ZW/正文〗 in the body) and
+			// damaged forms are reported.
 			tag := tail[open+len(tagOpen):]
-			if broken == "" && bytes.IndexByte(tag, '/') < 0 {
+			if broken == "" && (bytes.IndexByte(tag, '/') < 0 || !isTextTag(tag)) {
 				broken = tagOpen + string(tag) + tagClose
 			}
 			b = b[:len(b)-len(tail)+open]
@@ -588,6 +629,14 @@ func stripMarkup(s string) (out string, broken string) {
 		b = append(b, tagClose...)
 	}
 	return string(b), broken
+}
+
+// isTextTag reports whether tag (between 〖 and 〗, of isInlineTag's shape) is one of the
+// inline tags of running text: HH 换行 or JZ 加重, opening or closing.
+func isTextTag(tag []byte) bool {
+	tag = bytes.TrimPrefix(tag, []byte("-"))
+	return len(tag) > 2 && (tag[2] == '/' || tag[2] == 0xEF || tag[2] == ';') &&
+		(tag[0]|0x20 == 'h' && tag[1]|0x20 == 'h' || tag[0]|0x20 == 'j' && tag[1]|0x20 == 'z')
 }
 
 // isInlineTag reports whether s (between 〖 and 〗) has the shape of a tag: an optional

@@ -76,7 +76,7 @@ type Summary struct {
 	ArticlesProblems int            // articles with at least one diagnostic
 	Encodings        map[string]int // files by detected encoding
 
-	lastPath string // the last file added, to count a streamed file's parts once
+	lastPath string // the last file added if it had articles, to count a streamed file's parts once
 }
 
 // NewSummary returns an empty Summary with its maps made.
@@ -338,8 +338,12 @@ func (r *Reader) account(res *fileResult) {
 // s must have its maps made (NewSummary).
 func (s *Summary) AddFile(f FileInfo) {
 	s.Bytes += int64(f.Bytes)
+	// A part of a streamed file follows one with articles (parts are cut after an article).
 	continued := f.Path == s.lastPath && f.Path != ""
-	s.lastPath = f.Path
+	s.lastPath = ""
+	if f.Articles+f.Skipped > 0 {
+		s.lastPath = f.Path
+	}
 	if !continued {
 		s.Files++
 		if f.Encoding != "" {

@@ -275,9 +275,9 @@ func (p *producer) archive(name string) bool {
 // maxRatio and minBombSize: a member that expands more than maxRatio times its compressed
 // size, to more than minBombSize bytes, is taken for a decompression bomb and not read.
 // Text compresses about 3:1 (GBK) to 10:1 (repetitive UTF-8); deflate cannot pass 1032:1.
-const (
-	maxRatio    = 500
-	minBombSize = 64 << 20
+var (
+	maxRatio    uint64 = 500
+	minBombSize uint64 = 64 << 20
 )
 
 func (p *producer) maxMember() int64 {

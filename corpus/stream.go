@@ -61,9 +61,18 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		}
 		return &fileResult{path: u.path, err: err, diags: []Diagnostic{{Path: u.path, Kind: kind, Message: err.Error()}}}
 	}
+	// done is called when the unit is finished with: at once, or, for a streamed file, when
+	// its last part is handed over (the file, or the tar stream, is read until then).
+	done := func() {}
 	if u.done != nil {
-		defer u.done()
+		done = u.done
 	}
+	streamed := false
+	defer func() {
+		if !streamed {
+			done()
+		}
+	}()
 	switch {
 	case u.err != nil:
 		return fail(u.err, u.kind)
@@ -82,14 +91,15 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		if err != nil {
 			return fail(err, "")
 		}
-		defer rc.Close()
 		var head []byte
 		if u.size <= wholeFileBytes {
 			head, err = io.ReadAll(io.LimitReader(rc, wholeFileBytes+1))
 			if err != nil {
+				rc.Close()
 				return fail(err, "")
 			}
 			if int64(len(head)) <= wholeFileBytes {
+				rc.Close()
 				res := parseFile(u.path, head, skipBody)
 				res.id = memberID(u.member, head)
 				return res
@@ -97,8 +107,9 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		}
 		// A member larger than its header said is streamed too, and bounded all the same.
 		r := io.MultiReader(bytes.NewReader(head), rc)
+		streamed = true
 		// Not hashed: a streamed member is always read.
-		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, fileID{})
+		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, fileID{}, func() { rc.Close(); done() })
 	default:
 		data, big, id, err := readDisk(u.disk, wholeFileBytes)
 		if errors.Is(err, errNotRegularFile) {
@@ -108,8 +119,8 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 			return fail(err, "")
 		}
 		if big != nil {
-			defer big.Close()
-			return streamFile(ctx, u.path, big, id)
+			streamed = true
+			return streamFile(ctx, u.path, big, id, func() { big.Close(); done() })
 		}
 		res := parseFile(u.path, data, skipBody)
 		res.id = id
@@ -149,11 +160,12 @@ func (l *limitedReader) Read(b []byte) (int, error) {
 // first part is returned, the rest are sent on its more channel, which is closed after the
 // last part (the one with the file's closing diagnostics). Decoding is detected on the
 // first 64 KB (see Decode).
-func streamFile(ctx context.Context, name string, r io.Reader, id fileID) *fileResult {
+func streamFile(ctx context.Context, name string, r io.Reader, id fileID, cleanup func()) *fileResult {
 	more := make(chan *fileResult, 1)
 	first := make(chan *fileResult, 1)
 	go func() {
 		defer close(more)
+		defer cleanup()
 		sent := false
 		send := func(res *fileResult) bool {
 			res.more = more
