@@ -132,7 +132,7 @@ type Reader struct {
 	current *fileResult
 	next    int
 	summary Summary
-	seen    map[fileID]string // files read, by identity: the path they were read as
+	seen    map[fileID]struct{} // files read, by identity
 	mu      sync.Mutex
 	closed  bool
 }
@@ -173,7 +173,7 @@ func start(opt Options, walk func(*producer)) *Reader {
 		order:   make(chan chan *fileResult, 2*workers+2),
 		done:    make(chan struct{}),
 		summary: newSummary(),
-		seen:    map[fileID]string{},
+		seen:    map[fileID]struct{}{},
 	}
 	type job struct {
 		u   unit
@@ -285,12 +285,11 @@ func (r *Reader) Next() (*Article, error) {
 // as not read (duplicate_file) and drops it. Deciding here, in stream order, keeps the
 // first occurrence whatever the number of workers.
 func (r *Reader) duplicate(res *fileResult) bool {
-	if res.id == (fileID{}) || res.notRead != "" {
+	if res.id == 0 || res.notRead != "" {
 		return false
 	}
-	first, ok := r.seen[res.id]
-	if !ok {
-		r.seen[res.id] = res.path
+	if _, ok := r.seen[res.id]; !ok {
+		r.seen[res.id] = struct{}{}
 		return false
 	}
 	for part := res.more; part != nil; { // drain a streamed file's parts
@@ -303,11 +302,11 @@ func (r *Reader) duplicate(res *fileResult) bool {
 	r.summary.Ignored++
 	r.summary.NotRead[KindDuplicateFile]++
 	if r.opt.OnNotRead != nil {
-		what := "the same file as " + first
-		if res.id.member != "" {
-			what = "the same member, with the same content, as " + first
+		what := "the same file (device and inode) as one read already"
+		if res.id.member() {
+			what = "a member with the same name and bytes as one read already"
 		}
-		r.opt.OnNotRead(res.path, KindDuplicateFile, what+", read already")
+		r.opt.OnNotRead(res.path, KindDuplicateFile, what)
 	}
 	return true
 }

@@ -9,7 +9,7 @@ import (
 
 // statID: file identities are known on Unix only; elsewhere overlapping sources are not
 // detected (every file is read).
-func statID(string) (fileID, bool) { return fileID{}, false }
+func statID(string) (fileID, bool) { return 0, false }
 
 func readDisk(name string, whole int64) (data []byte, big *os.File, id fileID, err error) {
 	info, err := os.Stat(name)

@@ -5,17 +5,21 @@ package corpus
 import (
 	"io/fs"
 	"os"
+	"sync"
 	"syscall"
 )
+
+// readBuffers are the buffers readDisk reads into before copying out exactly the file.
+var readBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
 
 // statID returns the identity (device and inode) of the file or folder name, following
 // symbolic links.
 func statID(name string) (fileID, bool) {
 	var st syscall.Stat_t
 	if err := syscall.Stat(name, &st); err != nil {
-		return fileID{}, false
+		return 0, false
 	}
-	return fileID{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true
+	return diskID(uint64(st.Dev), uint64(st.Ino)), true
 }
 
 // readDisk reads the regular file name whole if it holds at most whole bytes, and
@@ -23,9 +27,11 @@ func statID(name string) (fileID, bool) {
 // without blocking, so that a FIFO met in a race with the walk cannot hang the read, and
 // refuses what is not a regular file (errNotRegularFile).
 //
-// It makes four system calls (open, fstat, read, close) and reads into a buffer of the
-// file's size: os.ReadFile makes more (os.Open adds fcntl and an attempt to register the
-// file with the network poller), and a corpus is hundreds of thousands of small files.
+// It makes four kinds of system call (open, fstat, read until the end, close) where
+// os.ReadFile makes more (os.Open adds fcntl and an attempt to register the file with the
+// network poller), and a corpus is hundreds of thousands of small files. It reads into a
+// pooled buffer and copies out exactly the file (a fresh buffer of the file's size would
+// be cleared first, which costs more than the copy).
 func readDisk(name string, whole int64) (data []byte, big *os.File, id fileID, err error) {
 	var fd int
 	for {
@@ -42,7 +48,7 @@ func readDisk(name string, whole int64) (data []byte, big *os.File, id fileID, e
 		syscall.Close(fd)
 		return nil, nil, id, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
-	id = fileID{dev: uint64(st.Dev), ino: uint64(st.Ino)}
+	id = diskID(uint64(st.Dev), uint64(st.Ino))
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		syscall.Close(fd)
 		return nil, nil, id, &fs.PathError{Op: "read", Path: name, Err: errNotRegularFile}
@@ -51,9 +57,8 @@ func readDisk(name string, whole int64) (data []byte, big *os.File, id fileID, e
 		return nil, os.NewFile(uintptr(fd), name), id, nil
 	}
 	defer syscall.Close(fd)
-	// One byte more than the size, so that the read that fills the file's size also sees
-	// the end when the file has not grown.
-	buf := make([]byte, 0, st.Size+1)
+	bp := readBuffers.Get().(*[]byte)
+	buf := (*bp)[:0]
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -70,5 +75,11 @@ func readDisk(name string, whole int64) (data []byte, big *os.File, id fileID, e
 		}
 		buf = buf[:len(buf)+n]
 	}
-	return buf, nil, id, nil
+	data = make([]byte, len(buf))
+	copy(data, buf)
+	if cap(buf) <= 1<<20 { // a large file does not keep its buffer alive
+		*bp = buf
+		readBuffers.Put(bp)
+	}
+	return data, nil, id, nil
 }

@@ -32,21 +32,38 @@ var (
 	maxArticleBytes       = 16 << 20
 )
 
+// streamSample is what a streamed file's encoding is detected on.
+const streamSample = 64 << 10
+
 // DefaultMaxMemberSize bounds what one archive member may expand to (Options.MaxMemberSize).
 const DefaultMaxMemberSize = 256 << 20
 
 // errNotRegularFile: a FIFO, device or socket, which could block or never end.
 var errNotRegularFile = errors.New("not a regular file (a FIFO, device or socket): not read")
 
-// fileID identifies a file, to read it once however many sources lead to it: its device
-// and inode on disk, or, for an archive member, its name in the archive, size and a hash
-// of its bytes (two archives holding the same member are read once). The zero fileID is
-// unknown.
-type fileID struct {
-	dev, ino uint64
-	member   string
-	size     int64
-	sum      uint64
+// fileID identifies a file, to read it once however many sources lead to it: a 63-bit
+// digest of its device and inode on disk, or, for an archive member (top bit set), of its
+// name in the archive and its bytes (two archives holding the same member are read once).
+// 0 is unknown. It is one word because the reader keeps one per file read (8 MB for a
+// million files); two files of a corpus share a digest with odds of about n²/2⁶⁴.
+type fileID uint64
+
+const memberBit = 1 << 63
+
+func (id fileID) member() bool { return id&memberBit != 0 }
+
+// diskID digests a device and inode number.
+func diskID(dev, ino uint64) fileID {
+	x := dev*0x9E3779B97F4A7C15 ^ ino
+	x ^= x >> 31 // splitmix64's finaliser
+	x *= 0xBF58476D1CE4E5B9
+	x ^= x >> 27
+	x *= 0x94D049BB133111EB
+	x ^= x >> 31
+	if x &^= memberBit; x == 0 {
+		x = 1
+	}
+	return fileID(x)
 }
 
 // memberSeed hashes member contents; any fixed seed will do within one process.
@@ -109,7 +126,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		r := io.MultiReader(bytes.NewReader(head), rc)
 		streamed = true
 		// Not hashed: a streamed member is always read.
-		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, fileID{}, func() { rc.Close(); done() })
+		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, 0, func() { rc.Close(); done() })
 	default:
 		data, big, id, err := readDisk(u.disk, wholeFileBytes)
 		if errors.Is(err, errNotRegularFile) {
@@ -130,9 +147,14 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 
 func memberID(member string, data []byte) fileID {
 	if member == "" {
-		return fileID{}
+		return 0
 	}
-	return fileID{member: member, size: int64(len(data)), sum: maphash.Bytes(memberSeed, data)}
+	var h maphash.Hash
+	h.SetSeed(memberSeed)
+	h.WriteString(member)
+	h.WriteByte(0)
+	h.Write(data)
+	return fileID(h.Sum64() | memberBit)
 }
 
 // errMemberTooLarge ends the stream of a member that expands beyond --max-member-size.
@@ -193,7 +215,7 @@ func streamFile(ctx context.Context, name string, r io.Reader, id fileID, cleanu
 // streamParse is parseFile for a stream: see streamFile.
 func streamParse(name string, r io.Reader, send func(*fileResult) bool) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
+	head, _ := br.Peek(streamSample)
 	if len(head) == 0 {
 		send(&fileResult{path: name, diags: []Diagnostic{{Path: name, Kind: KindEmptyFile, Message: "the file is empty"}}})
 		return
@@ -309,9 +331,10 @@ func detectStream(head []byte) (Encoding, encoding.Encoding) {
 	case bytes.HasPrefix(head, utf16BEBOM):
 		return EncodingUTF16BE, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	}
-	// A character cut by the end of the sample is not a fault of the file.
+	// A character cut by the end of the sample is not a fault of the file (when the sample
+	// is the whole file, it is, as Decode says).
 	cut := head
-	for i := 0; i < utf8.UTFMax && len(cut) > 0; i++ {
+	for i := 0; i < utf8.UTFMax && len(cut) > 0 && (i == 0 || len(head) == streamSample); i++ {
 		if utf8.Valid(cut) {
 			return EncodingUTF8, nil
 		}
