@@ -384,7 +384,13 @@ func TestStreamedFileSameAsWhole(t *testing.T) {
 		restorePart := setBound(&partBytes, 20000)
 		var infos []FileInfo
 		streamed, ssum, _ := readWithin(t, 20*time.Second, []string{path}, Options{OnFileInfo: func(f FileInfo) { infos = append(infos, f) }})
+		noBody, _, _ := readWithin(t, 20*time.Second, []string{path}, Options{SkipBody: true})
 		restore()
+		for i, a := range noBody {
+			if a.Body != nil || i >= len(whole) || a.Title != whole[i].Title {
+				t.Fatalf("%s: SkipBody streamed: article %d has a body or another title", name, i)
+			}
+		}
 		restorePart()
 		if len(whole) != len(arts) || len(streamed) != len(whole) {
 			t.Fatalf("%s: %d articles whole, %d streamed, want %d", name, len(whole), len(streamed), len(arts))

@@ -21,13 +21,14 @@ import (
 // Bounds on what one file may cost. A file (or archive member) of at most wholeFileBytes
 // is read whole and parsed in one go, as nearly every real file is (one article is a few
 // KB; a month of articles a few MB). A larger one is streamed: read line by line through
-// its decoder, its articles handed over in parts of about partBytes, so that memory stays
-// bounded whatever the file's size. In both modes a line longer than maxLineBytes or an
+// its decoder, its articles handed over in parts of about partBytes (a streamed file holds
+// at most three parts at once: one read, one handed over, one being parsed), so that memory
+// stays bounded whatever the file's size. In both modes a line longer than maxLineBytes or an
 // article longer than maxArticleBytes (real ones: 815 and 25,000 bytes at most) is
 // left out with a too_large diagnostic, and the rest of the file is read.
 var (
 	wholeFileBytes  int64 = 8 << 20
-	partBytes             = 4 << 20
+	partBytes             = 1 << 20
 	maxLineBytes          = 4 << 20
 	maxArticleBytes       = 16 << 20
 )
@@ -126,7 +127,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		r := io.MultiReader(bytes.NewReader(head), rc)
 		streamed = true
 		// Not hashed: a streamed member is always read.
-		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, 0, func() { rc.Close(); done() })
+		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, 0, skipBody, func() { rc.Close(); done() })
 	default:
 		data, big, id, err := readDisk(u.disk, wholeFileBytes)
 		if errors.Is(err, errNotRegularFile) {
@@ -137,7 +138,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		}
 		if big != nil {
 			streamed = true
-			return streamFile(ctx, u.path, big, id, func() { big.Close(); done() })
+			return streamFile(ctx, u.path, big, id, skipBody, func() { big.Close(); done() })
 		}
 		res := parseFile(u.path, data, skipBody)
 		res.id = id
@@ -182,7 +183,7 @@ func (l *limitedReader) Read(b []byte) (int, error) {
 // first part is returned, the rest are sent on its more channel, which is closed after the
 // last part (the one with the file's closing diagnostics). Decoding is detected on the
 // first 64 KB (see Decode).
-func streamFile(ctx context.Context, name string, r io.Reader, id fileID, cleanup func()) *fileResult {
+func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBody bool, cleanup func()) *fileResult {
 	more := make(chan *fileResult, 1)
 	first := make(chan *fileResult, 1)
 	go func() {
@@ -191,6 +192,11 @@ func streamFile(ctx context.Context, name string, r io.Reader, id fileID, cleanu
 		sent := false
 		send := func(res *fileResult) bool {
 			res.more = more
+			if skipBody { // the bodies were parsed (not skipped as in parseFile), and dropped
+				for _, a := range res.articles {
+					a.Body = nil
+				}
+			}
 			if !sent {
 				sent = true
 				res.id = id
