@@ -496,3 +496,38 @@ func TestMemberBounds(t *testing.T) {
 		t.Errorf("tar.gz bomb: %v", diags)
 	}
 }
+
+// Closing a Reader in the middle of a streamed file (on disk, a zip member, a tar member
+// the producer waits on) ends every goroutine promptly.
+func TestCloseMidStreamedFile(t *testing.T) {
+	data := realGBK(t, realFour[0])
+	big := bytes.Repeat(data, 200)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.TXT"), big)
+	writeZip(t, filepath.Join(dir, "b.zip"), []string{"b.TXT"}, [][]byte{append(big, data...)})
+	writeTarGz(t, filepath.Join(dir, "c.tar.gz"), []string{"c.TXT", "d.TXT"}, [][]byte{append(big, data[:10]...), data})
+	defer setBound(&wholeFileBytes, 1000)()
+	defer setBound(&partBytes, 2000)()
+	base := runtime.NumGoroutine()
+	for _, src := range []string{"a.TXT", "b.zip", "c.tar.gz"} {
+		r, err := Open([]string{filepath.Join(dir, src)}, Options{Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			if _, err := r.Next(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		done := make(chan struct{})
+		go func() { r.Close(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Close did not return", src)
+		}
+	}
+	if n, ok := settledGoroutines(base); !ok {
+		t.Errorf("%d goroutines left running (%d before)", n, base)
+	}
+}
