@@ -579,7 +579,7 @@ func (p *parser) text(raw string, n int) string {
 func (p *parser) clean(s string, n int) string {
 	out, broken := stripMarkup(s)
 	if broken != "" {
-		p.diag(n, KindBrokenMarkup, fmt.Sprintf("damaged inline tag %q removed", broken))
+		p.diag(n, KindBrokenMarkup, fmt.Sprintf("damaged or misplaced tag %q removed from the text", broken))
 	}
 	return out
 }
