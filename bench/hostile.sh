@@ -39,7 +39,7 @@ for i in range(n):
         f.write("〖RQ/日期〗19621029〖-RQ/日期〗\n〖BT/标题〗标题%d〖-BT/标题〗\n" % i)
 EOF
 fi
-if [ ! -f "$work/bombs/zeros.zip" ]; then
+if [ ! -f "$work/bombs/zeros200.zip" ]; then
   mkdir -p "$work/bombs"
   python3 - "$work" <<'EOF'
 import os, sys, tarfile, zipfile, io
@@ -58,6 +58,11 @@ with zipfile.ZipFile(os.path.join(work, "bombs", "repeated.zip"), "w", zipfile.Z
     with z.open("a/month.TXT", "w", force_zip64=True) as f:
         for _ in range((200 << 20) // len(article)):
             f.write(article)
+# 200 MiB of zeros: under --max-member-size, but expanding about 1,000 times.
+with zipfile.ZipFile(os.path.join(work, "bombs", "zeros200.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+    with z.open("a/zero.TXT", "w", force_zip64=True) as f:
+        for _ in range(200):
+            f.write(zero)
 # The same zeros as a .tar.gz.
 class Zeros(io.RawIOBase):
     def __init__(self, n): self.left = n
@@ -87,6 +92,7 @@ printf '%-44s %10s %11s\n' input time "peak RSS"
 measure "1 GB file, $(du -m "$work/big.TXT" | cut -f1) MB" "$work/big.TXT"
 measure "folder of $files tiny files" "$work/many"
 measure "zip: 2 GiB of zeros" "$work/bombs/zeros.zip"
+measure "zip: 200 MiB of zeros (ratio ~1,000)" "$work/bombs/zeros200.zip"
 measure "zip: 200 MB of one article repeated" "$work/bombs/repeated.zip"
 measure "tar.gz: 2 GiB of zeros" "$work/bombs/zeros.tar.gz"
 measure "zip: 1 GB text member, --max-member-size 2G" "$work/bombs/big.zip" --max-member-size 2147483648
