@@ -23,15 +23,56 @@ const (
 	KindEmptyRW       Kind = "empty_rw"       // "RW：" followed by no entry
 	KindBodyInAuthor  Kind = "body_in_author" // body text spilled into ZZ after 〖HH/换行〗; moved to the body
 	KindNameMismatch  Kind = "name_mismatch"  // file name YYYYMMDDPPNN disagrees with RQ/BH/TH
+	// KindDuplicateTag: a header field that holds one value (ZQ, RQ, BH, TH, BT) given twice
+	// in one article's header. The first value is kept in its field and the second in Extra
+	// (with its code), so nothing is lost; the article is not split in two. (A repeated RQ
+	// after the title, or BT after a field that follows the title, still starts the next
+	// article of a file whose ZQ lines are missing.)
+	KindDuplicateTag Kind = "duplicate_tag"
 
 	// Structure
 	KindUnclosedBody Kind = "unclosed_body" // 〖ZW/正文〗 never closed: the body runs to the next article or the end of the file
 	KindTruncated    Kind = "truncated"     // the file ends in the middle of a line of an unfinished article; the article is skipped
+	// KindTooLarge: an article holds a line longer than 4 MiB or more than 16 MiB in all
+	// (real ones: 815 and 25,000 bytes at most); the article is skipped, the rest of the
+	// file is read.
+	KindTooLarge Kind = "too_large"
 
 	// Files
 	KindEmptyFile Kind = "empty_file" // the file has no bytes
 	KindNoArticle Kind = "no_article" // the file has bytes but no tagged field
 	KindReadError Kind = "read_error" // the file or archive member could not be read
+	// KindNotRegular: a FIFO, device or socket (in a folder or named): reading it could block
+	// or never end (/dev/zero), so it is not read.
+	KindNotRegular Kind = "not_regular"
+	// KindMemberTooLarge: an archive member that expands beyond --max-member-size
+	// (Options.MaxMemberSize), or more than 500 times its compressed size to more than
+	// 64 MiB (a decompression bomb), is not read or read only up to the limit; a .tar.gz
+	// that expands that much is read no further.
+	KindMemberTooLarge Kind = "member_too_large"
+)
+
+// Reasons for not reading a file (Summary.NotRead, Options.OnNotRead). They are not
+// diagnostics: nothing is wrong with the file, it is simply not an article file, or not
+// read twice.
+const (
+	// KindDuplicateFile: a file read already through another source (the same device and
+	// inode: `stats C C`, `stats C C/txt/1962`, a hard link, a symbolic link), or an
+	// archive member with the same name inside its archive and the same bytes as a member
+	// read already (x.zip and x.tar.gz of the same files; a tar hard link to a member read).
+	// The first occurrence in stream order is read.
+	KindDuplicateFile Kind = "duplicate_file"
+	// KindNotTxt: a file in a folder or archive whose name does not end in .txt.
+	KindNotTxt Kind = "not_txt"
+	// KindNestedArchive: an archive inside an archive (not opened).
+	KindNestedArchive Kind = "nested_archive"
+	// KindUnsupportedArchive: .rar, .7z, .gz, .bz2, .xz, .zst and the like (not opened).
+	KindUnsupportedArchive Kind = "unsupported_archive"
+	// KindLinkMember: a symbolic link inside a tar or zip archive (never followed: no path
+	// leaves the archive), or a hard link to a member that was not read.
+	KindLinkMember Kind = "link_member"
+	// KindSymlinkLoop: a symbolic link to a folder that contains it (not followed again).
+	KindSymlinkLoop Kind = "symlink_loop"
 )
 
 // Diagnostic is one problem met while reading, located by file and line.
@@ -50,4 +91,4 @@ func (d Diagnostic) String() string {
 }
 
 // Skips reports whether an article with this diagnostic is left out of the stream.
-func (k Kind) Skips() bool { return k == KindTruncated }
+func (k Kind) Skips() bool { return k == KindTruncated || k == KindTooLarge }

@@ -79,6 +79,10 @@ type fileResult struct {
 	diags    []Diagnostic // every diagnostic of the file, in line order
 	skipped  int          // articles left out (truncated)
 	err      error        // the file could not be read at all
+
+	id      fileID           // the file's identity, to read it once (zero: unknown)
+	more    chan *fileResult // a streamed file's further parts (closed after the last); nil otherwise
+	notRead Kind             // a file not read (duplicate, not .txt...): why; no FileInfo
 }
 
 func parseFile(name string, data []byte, skipBody bool) *fileResult {
@@ -204,6 +208,13 @@ type parser struct {
 	strayBefore     int // non-tag lines before the first article
 	strayBeforeLine int
 	invalidSeen     bool
+
+	articles, skipped int    // in the whole file (a streamed file's parts hold some each)
+	curLen            int    // bytes of the current article's lines
+	overflow          bool   // the current article is too large: left out (too_large)
+	lastTag           string // code of the last header tag line, for duplicate_tag
+	streaming         bool
+	stream            func(*fileResult) // hands a part of a streamed file over
 }
 
 func (p *parser) run(text string) {
@@ -222,10 +233,19 @@ func (p *parser) run(text string) {
 			line, pos = text[pos:pos+end], pos+end+1
 		}
 		lineNo++
+		n := len(line) + 1
 		line = strings.TrimSuffix(line, "\r")
-		lastComplete = p.line(line, lineNo)
+		lastComplete = p.lineCapped(line, lineNo, n)
 	}
-	endsMidLine := !strings.HasSuffix(text, "\n")
+	p.end(lineNo, lastComplete, !strings.HasSuffix(text, "\n"))
+}
+
+// end closes the file after its last line: a truncated last article, the file's own
+// diagnostics.
+func (p *parser) end(lineNo int, lastComplete, endsMidLine bool) {
+	if p.cur != nil && p.overflow {
+		p.finish() // left out already
+	}
 	if p.cur != nil && endsMidLine && (p.state == stateBody || !lastComplete) {
 		where := "inside the body"
 		if p.state != stateBody {
@@ -234,10 +254,11 @@ func (p *parser) run(text string) {
 		p.res.diags = append(p.res.diags, Diagnostic{Path: p.path, Line: lineNo, Kind: KindTruncated,
 			Message: fmt.Sprintf("the file ends in the middle of line %d %s; the article at line %d is left out", lineNo, where, p.cur.Line)})
 		p.res.skipped++
+		p.skipped++
 		p.cur = nil
 	}
 	p.finish()
-	if len(p.res.articles) == 0 && p.res.skipped == 0 {
+	if p.articles == 0 && p.skipped == 0 {
 		msg := fmt.Sprintf("no tagged field (〖XX/名〗) in %d lines", lineNo)
 		if p.invalid > 0 {
 			msg += fmt.Sprintf("; %d invalid byte sequences: not a text file?", p.invalid)
@@ -266,7 +287,11 @@ func (p *parser) line(line string, n int) (complete bool) {
 		defer func() {
 			if p.cur != nil {
 				p.invalidSeen = true
-				p.diag(n, KindInvalidEncoding, fmt.Sprintf("%d invalid byte sequences in the file replaced by U+FFFD (first here)", p.invalid))
+				if p.streaming {
+					p.diag(n, KindInvalidEncoding, "invalid byte sequences replaced by U+FFFD (first here)")
+				} else {
+					p.diag(n, KindInvalidEncoding, fmt.Sprintf("%d invalid byte sequences in the file replaced by U+FFFD (first here)", p.invalid))
+				}
 			}
 		}()
 	}
@@ -296,6 +321,9 @@ func (p *parser) line(line string, n int) (complete bool) {
 				p.strayBeforeLine = n
 			}
 			p.strayBefore++
+			return false
+		}
+		if p.overflow {
 			return false
 		}
 		p.diag(n, KindStrayText, fmt.Sprintf("untagged line outside the body kept as an extra field: %q", clip(trimmed, 40)))
@@ -328,31 +356,73 @@ func (p *parser) line(line string, n int) (complete bool) {
 		}
 		return true
 	}
+	duplicate := false
 	switch {
 	case p.cur == nil:
 		p.startArticle(n)
-	case code == codeSerial && !p.seen.empty():
-		p.startArticle(n)
 	case p.state == stateAfter && isHeaderCode(code):
 		p.startArticle(n) // a header after a body: the next article, its ZQ missing
-	case (code == codeDate || code == codeTitle) && p.seen.has(code):
-		p.startArticle(n) // a second date or title: the next article, its ZQ missing
+	case code == codeSerial && p.lastTag == codeSerial:
+		duplicate = true // the same line twice
+	case code == codeSerial && !p.seen.empty():
+		p.startArticle(n)
+	case code == codeDate && p.seen.has(codeDate):
+		if p.seen.has(codeTitle) {
+			p.startArticle(n) // a second date after a title: the next article, its ZQ missing
+		} else {
+			duplicate = true
+		}
+	case code == codeTitle && p.seen.has(codeTitle):
+		if p.seenAfterTitle() {
+			p.startArticle(n) // a second title after the fields that follow one: the next article
+		} else {
+			duplicate = true
+		}
+	case (code == codePage || code == codeItem) && p.seen.has(code):
+		duplicate = true
+	}
+	if isHeaderCode(code) {
+		p.lastTag = code
 	}
 	value, closed, trailing := splitValue(rest, code)
 	if !closed {
 		p.diag(n, KindUnclosedTag, fmt.Sprintf("〖%s/%s〗 has no 〖-%s/%s〗 on its line; the rest of the line is its value", code, name, code, name))
 	}
-	if t := strings.TrimSpace(trailing); t != "" {
+	if t := strings.TrimSpace(trailing); t != "" && !p.overflow {
 		p.diag(n, KindStrayText, fmt.Sprintf("text after 〖-%s/%s〗 kept as an extra field: %q", code, name, clip(t, 40)))
 		p.cur.Extra = append(p.cur.Extra, Field{Code: "?", Value: p.text(t, n), Line: n})
+	}
+	if duplicate {
+		// One value per field: the first stays, the second is kept aside, nothing is lost.
+		v := p.text(value, n)
+		p.diag(n, KindDuplicateTag, fmt.Sprintf("〖%s/%s〗 given twice in the article's header: the first value is kept, this one (%q) is kept as an extra field", code, name, clip(v, 40)))
+		if !p.overflow {
+			p.cur.Extra = append(p.cur.Extra, Field{Code: code, Name: name, Value: v, Line: n})
+		}
+		return closed
 	}
 	p.field(code, name, value, n)
 	return closed
 }
 
+// seenAfterTitle reports whether the current article has a field that follows the title
+// in the archive's order (FT, ZZ, FL, LM, BM, GJ, TC).
+func (p *parser) seenAfterTitle() bool {
+	for _, c := range [...]string{codeSubtitle, codeAuthor, codeClass, codeColumn, codePageName, codeKeywords, codeGenre} {
+		if p.seen.has(c) {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) startArticle(n int) {
 	p.finish()
+	if p.stream != nil && p.res.bytes >= partBytes {
+		p.flushPart()
+	}
 	p.cur = &Article{Path: p.path, Line: n}
+	p.curLen, p.overflow, p.lastTag = 0, false, ""
 	p.state = stateHeader
 	p.seen = codeSet{}
 	p.spill = nil
@@ -406,6 +476,9 @@ func splitValue(rest, code string) (value string, closed bool, trailing string) 
 func (p *parser) field(code, name, raw string, n int) {
 	a := p.cur
 	p.seen.add(code)
+	if p.overflow {
+		return
+	}
 	switch code {
 	case codeSerial:
 		a.Serial = p.number(raw, code, n)
@@ -506,7 +579,7 @@ func (p *parser) text(raw string, n int) string {
 func (p *parser) clean(s string, n int) string {
 	out, broken := stripMarkup(s)
 	if broken != "" {
-		p.diag(n, KindBrokenMarkup, fmt.Sprintf("damaged inline tag %q removed", broken))
+		p.diag(n, KindBrokenMarkup, fmt.Sprintf("damaged or misplaced tag %q removed from the text", broken))
 	}
 	return out
 }
@@ -531,9 +604,12 @@ func stripMarkup(s string) (out string, broken string) {
 		b = append(b, s[:i]...)
 		s = s[i+len(tagClose):]
 		tail := b[max(0, len(b)-window):]
-		if open := bytes.LastIndex(tail, []byte(tagOpen)); open >= 0 && isInlineTag(string(tail[open+len(tagOpen):])) {
+		if open := bytes.LastIndex(tail, []byte(tagOpen)); open >= 0 && (open+len(tagOpen) == len(tail) || isInlineTag(string(tail[open+len(tagOpen):]))) {
+			// An inline tag, or an empty 〖〗. Only HH and JZ belong inside text; any other
+			// (a header or body tag nested in a value, a stray 〖ZW/正文〗 in the body) and
+			// damaged forms are reported.
 			tag := tail[open+len(tagOpen):]
-			if broken == "" && bytes.IndexByte(tag, '/') < 0 {
+			if broken == "" && (bytes.IndexByte(tag, '/') < 0 || !isTextTag(tag)) {
 				broken = tagOpen + string(tag) + tagClose
 			}
 			b = b[:len(b)-len(tail)+open]
@@ -553,6 +629,14 @@ func stripMarkup(s string) (out string, broken string) {
 		b = append(b, tagClose...)
 	}
 	return string(b), broken
+}
+
+// isTextTag reports whether tag (between 〖 and 〗, of isInlineTag's shape) is one of the
+// inline tags of running text: HH 换行 or JZ 加重, opening or closing.
+func isTextTag(tag []byte) bool {
+	tag = bytes.TrimPrefix(tag, []byte("-"))
+	return len(tag) > 2 && (tag[2] == '/' || tag[2] == 0xEF || tag[2] == ';') &&
+		(tag[0]|0x20 == 'h' && tag[1]|0x20 == 'h' || tag[0]|0x20 == 'j' && tag[1]|0x20 == 'z')
 }
 
 // isInlineTag reports whether s (between 〖 and 〗) has the shape of a tag: an optional
@@ -754,6 +838,9 @@ next:
 // copies) and trailing space are removed: space inside or at the start of a paragraph's
 // text (" （崔耀中）") is part of it.
 func (p *parser) bodyLine(line string, n int) {
+	if p.overflow {
+		return
+	}
 	line = strings.TrimRight(line, " \t")
 	switch {
 	case strings.HasPrefix(line, " "):
@@ -785,6 +872,12 @@ func (p *parser) finish() {
 		return
 	}
 	p.cur = nil
+	if p.overflow {
+		p.state = stateHeader
+		p.res.skipped++
+		p.skipped++
+		return
+	}
 	if p.state == stateBody {
 		p.diagAt(a, p.bodyStart, KindUnclosedBody, fmt.Sprintf("〖ZW/正文〗 at line %d is never closed; the body runs to the end of the file", p.bodyStart))
 	}
@@ -815,6 +908,7 @@ func (p *parser) finish() {
 	}
 	p.checkName(a)
 	p.res.articles = append(p.res.articles, a)
+	p.articles++
 }
 
 // checkName compares a file named YYYYMMDDPPNN.TXT with the article's RQ, BH and TH.
@@ -839,6 +933,9 @@ func (p *parser) checkName(a *Article) {
 }
 
 func (p *parser) diag(line int, kind Kind, msg string) {
+	if p.overflow && p.cur != nil {
+		return // the article is left out: one too_large says so
+	}
 	if p.cur == nil {
 		p.res.diags = append(p.res.diags, Diagnostic{Path: p.path, Line: line, Kind: kind, Message: msg})
 		return

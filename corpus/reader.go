@@ -35,7 +35,18 @@ type Options struct {
 	// OnFileInfo, if set, is called once for every file read with what the reader learnt
 	// of it, in stream order, from the goroutine that calls Next, before the file's first
 	// article is returned: a hook for indexes that replay the stream (see Summary.AddFile).
+	// A file larger than the reader reads whole is streamed in parts, and OnFileInfo (and
+	// OnFile) is called once for each part, before its articles, with the same Path: a
+	// FileInfo with the Path of the one before continues it (Summary.AddFile counts the
+	// file once).
 	OnFileInfo func(FileInfo)
+	// OnNotRead, if set, is called for every file that is not read, with the reason (a
+	// duplicate of a file read before, a name that is not .txt, an archive inside an
+	// archive...), in stream order, from the goroutine that calls Next.
+	OnNotRead func(path string, reason Kind, message string)
+	// MaxMemberSize bounds the bytes one archive member may expand to; a larger member is
+	// left out with a member_too_large diagnostic. 0 means DefaultMaxMemberSize.
+	MaxMemberSize int64
 }
 
 // FileInfo is what the reader learnt of one file (or archive member).
@@ -53,7 +64,8 @@ type FileInfo struct {
 type Summary struct {
 	Files            int            // files read (archive members count one each)
 	Bytes            int64          // bytes read
-	Ignored          int            // files in folders or archives that are not .txt, not read
+	Ignored          int            // files not read (not .txt, duplicates, nested archives...): the sum of NotRead
+	NotRead          map[Kind]int   // files not read, by reason (not persisted by a cache: see Ignored)
 	Articles         int            // articles read
 	Matched          int            // articles that passed the filter (all of them without one)
 	FilteredOut      int            // articles the filter left out
@@ -63,6 +75,8 @@ type Summary struct {
 	ArticlesByKind   map[Kind]int   // articles with at least one diagnostic of the kind
 	ArticlesProblems int            // articles with at least one diagnostic
 	Encodings        map[string]int // files by detected encoding
+
+	lastPath string // the last file added if it had articles, to count a streamed file's parts once
 }
 
 // NewSummary returns an empty Summary with its maps made.
@@ -75,6 +89,7 @@ func newSummary() Summary {
 		Diagnostics:    map[Kind]int{},
 		ArticlesByKind: map[Kind]int{},
 		Encodings:      map[string]int{},
+		NotRead:        map[Kind]int{},
 	}
 }
 
@@ -117,7 +132,7 @@ type Reader struct {
 	current *fileResult
 	next    int
 	summary Summary
-	ignored *int
+	seen    map[fileID]struct{} // files read, by identity
 	mu      sync.Mutex
 	closed  bool
 }
@@ -158,6 +173,7 @@ func start(opt Options, walk func(*producer)) *Reader {
 		order:   make(chan chan *fileResult, 2*workers+2),
 		done:    make(chan struct{}),
 		summary: newSummary(),
+		seen:    map[fileID]struct{}{},
 	}
 	type job struct {
 		u   unit
@@ -170,12 +186,21 @@ func start(opt Options, walk func(*producer)) *Reader {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out <- parseUnit(j.u, opt.SkipBody)
+				j.out <- parseUnit(ctx, j.u, opt.SkipBody)
 			}
 		}()
 	}
-	p := &producer{ctx: ctx}
-	r.ignored = &p.ignored
+	p := &producer{ctx: ctx, opt: &r.opt}
+	p.skip = func(path string, k Kind, msg string) bool {
+		out := make(chan *fileResult, 1)
+		out <- &fileResult{path: path, notRead: k, diags: []Diagnostic{{Path: path, Kind: k, Message: msg}}}
+		select {
+		case r.order <- out:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	p.emit = func(u unit) bool {
 		out := make(chan *fileResult, 1)
 		select {
@@ -187,6 +212,9 @@ func start(opt Options, walk func(*producer)) *Reader {
 		case jobs <- job{u, out}:
 			return true
 		case <-ctx.Done():
+			if u.done != nil {
+				u.done()
+			}
 			out <- &fileResult{path: u.path, err: ctx.Err()}
 			return false
 		}
@@ -199,14 +227,6 @@ func start(opt Options, walk func(*producer)) *Reader {
 		close(r.order)
 	}()
 	return r
-}
-
-func parseUnit(u unit, skipBody bool) *fileResult {
-	data, err := u.read()
-	if err != nil {
-		return &fileResult{path: u.path, err: err, diags: []Diagnostic{{Path: u.path, Kind: KindReadError, Message: err.Error()}}}
-	}
-	return parseFile(u.path, data, skipBody)
 }
 
 // Next returns the next article that passes the filter, or io.EOF at the end.
@@ -223,22 +243,72 @@ func (r *Reader) Next() (*Article, error) {
 			r.summary.Matched++
 			return a, nil
 		}
+		var res *fileResult
 		if r.current != nil {
 			r.current.articles = nil // let the file's articles go
+			if more := r.current.more; more != nil {
+				res = <-more // the next part of a streamed file
+			}
 		}
-		slot, ok := <-r.order
-		if !ok {
-			<-r.done
-			r.summary.Ignored = *r.ignored
-			return nil, io.EOF
+		if res == nil {
+			slot, ok := <-r.order
+			if !ok {
+				<-r.done
+				r.current = nil
+				return nil, io.EOF
+			}
+			res = <-slot
+			if res.err != nil && len(res.diags) == 0 {
+				return nil, res.err // cancelled
+			}
+			if r.duplicate(res) {
+				r.current = nil
+				continue
+			}
 		}
-		res := <-slot
-		if res.err != nil && len(res.diags) == 0 {
-			return nil, res.err // cancelled
+		if res.notRead != "" {
+			r.summary.Ignored++
+			r.summary.NotRead[res.notRead]++
+			if r.opt.OnNotRead != nil {
+				r.opt.OnNotRead(res.path, res.notRead, res.diags[0].Message)
+			}
+			r.current = nil
+			continue
 		}
 		r.account(res)
 		r.current, r.next = res, 0
 	}
+}
+
+// duplicate reports whether res is a file read before (the same file on disk, or an
+// archive member with the same name and content as one read before), and if so counts it
+// as not read (duplicate_file) and drops it. Deciding here, in stream order, keeps the
+// first occurrence whatever the number of workers.
+func (r *Reader) duplicate(res *fileResult) bool {
+	if res.id == 0 || res.notRead != "" {
+		return false
+	}
+	if _, ok := r.seen[res.id]; !ok {
+		r.seen[res.id] = struct{}{}
+		return false
+	}
+	for part := res.more; part != nil; { // drain a streamed file's parts
+		p, ok := <-part
+		if !ok {
+			break
+		}
+		_ = p
+	}
+	r.summary.Ignored++
+	r.summary.NotRead[KindDuplicateFile]++
+	if r.opt.OnNotRead != nil {
+		what := "the same file (device and inode) as one read already"
+		if res.id.member() {
+			what = "a member with the same name and bytes as one read already"
+		}
+		r.opt.OnNotRead(res.path, KindDuplicateFile, what)
+	}
+	return true
 }
 
 func (r *Reader) account(res *fileResult) {
@@ -266,10 +336,18 @@ func (r *Reader) account(res *fileResult) {
 // counted as articles are read, ArticlesProblems and ArticlesByKind by AddArticleProblems.
 // s must have its maps made (NewSummary).
 func (s *Summary) AddFile(f FileInfo) {
-	s.Files++
 	s.Bytes += int64(f.Bytes)
-	if f.Encoding != "" {
-		s.Encodings[f.Encoding]++
+	// A part of a streamed file follows one with articles (parts are cut after an article).
+	continued := f.Path == s.lastPath && f.Path != ""
+	s.lastPath = ""
+	if f.Articles+f.Skipped > 0 {
+		s.lastPath = f.Path
+	}
+	if !continued {
+		s.Files++
+		if f.Encoding != "" {
+			s.Encodings[f.Encoding]++
+		}
 	}
 	for _, d := range f.Diagnostics {
 		s.Diagnostics[d.Kind]++
@@ -277,10 +355,10 @@ func (s *Summary) AddFile(f FileInfo) {
 			s.Skipped[d.Kind]++
 		}
 	}
-	if f.Articles == 0 && f.Skipped == 0 {
+	if f.Articles == 0 && f.Skipped == 0 && !continued {
 		reason := KindNoArticle
 		for _, d := range f.Diagnostics {
-			if d.Kind == KindEmptyFile || d.Kind == KindReadError || d.Kind == KindNoArticle {
+			if d.Kind == KindEmptyFile || d.Kind == KindReadError || d.Kind == KindNoArticle || d.Kind == KindNotRegular || d.Kind == KindMemberTooLarge {
 				reason = d.Kind
 				break
 			}
@@ -371,6 +449,17 @@ func (s Summary) String() string {
 	}
 	if n := sumCounts(s.FilesNoArticle); n > 0 {
 		line += fmt.Sprintf(", %d files without an article", n)
+	}
+	if s.Ignored > 0 {
+		line += fmt.Sprintf(", %d files not read", s.Ignored)
+		if sumCounts(s.NotRead) == s.Ignored {
+			sep := " ("
+			for _, k := range Kinds(s.NotRead) {
+				line += fmt.Sprintf("%s%s %d", sep, k, s.NotRead[k])
+				sep = ", "
+			}
+			line += ")"
+		}
 	}
 	n := s.DiagnosticsTotal()
 	if n == 0 {

@@ -9,7 +9,16 @@ import (
 	"testing"
 )
 
-// TestReadFile: readFile returns exactly what os.ReadFile returns, for an empty file, a
+// readFile reads a whole file as the reader does.
+func readFile(name string) ([]byte, error) {
+	data, big, _, err := readDisk(name, 1<<40)
+	if big != nil {
+		big.Close()
+	}
+	return data, err
+}
+
+// TestReadFile: readFile (readDisk) returns exactly what os.ReadFile returns, for an empty file, a
 // small one and one larger than its pooled buffer (read in several calls), read in turn so
 // that buffers are reused; and the errors name the file.
 func TestReadFile(t *testing.T) {

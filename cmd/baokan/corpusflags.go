@@ -28,6 +28,8 @@ type corpusOptions struct {
 	strict   bool
 	verbose  bool
 	quiet    bool
+	// maxMember bounds what one archive member may expand to (--max-member-size).
+	maxMember int64
 
 	format string
 	output string
@@ -66,6 +68,7 @@ func addCorpusReadFlags(c *cobra.Command, o *corpusOptions) {
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")
+	f.Int64Var(&o.maxMember, "max-member-size", corpus.DefaultMaxMemberSize, "leave out (member_too_large) an archive member that expands beyond `BYTES`")
 }
 
 // filter builds the corpus filter from the flags.
@@ -154,12 +157,14 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	}
 	s := o.newSession(io)
 	opts := corpus.Options{
-		Workers:      o.readers(),
-		Filter:       filter,
-		SkipBody:     o.skipBody,
-		OnFile:       s.onFile,
-		OnFileInfo:   o.onFileInfo,
-		OnDiagnostic: o.diagnosticPrinter(io),
+		Workers:       o.readers(),
+		Filter:        filter,
+		SkipBody:      o.skipBody,
+		OnFile:        s.onFile,
+		OnFileInfo:    o.onFileInfo,
+		OnDiagnostic:  o.diagnosticPrinter(io),
+		OnNotRead:     o.notReadPrinter(io),
+		MaxMemberSize: o.maxMember,
 	}
 	if len(args) == 0 {
 		s.reader, err = corpus.OpenFS(baokan.SampleFS, baokan.SampleRoot, opts)
@@ -192,11 +197,24 @@ func (o *corpusOptions) diagnosticPrinter(io *streams) func(corpus.Diagnostic) {
 	return func(d corpus.Diagnostic) { fmt.Fprintln(io.err, d) }
 }
 
+// notReadPrinter names each file not read on stderr with --verbose; nil otherwise.
+func (o *corpusOptions) notReadPrinter(io *streams) func(string, corpus.Kind, string) {
+	if !o.verbose {
+		return nil
+	}
+	return func(path string, reason corpus.Kind, msg string) {
+		fmt.Fprintf(io.err, "%s: not read: %s: %s\n", path, reason, msg)
+	}
+}
+
 // prepare checks the flags every session needs and builds the filter.
 func (o *corpusOptions) prepare() (*corpus.Filter, error) {
 	filter, err := o.filter()
 	if err != nil {
 		return nil, err
+	}
+	if o.maxMember < 0 {
+		return nil, fmt.Errorf("--max-member-size %d: want a number of bytes", o.maxMember)
 	}
 	if o.workers < 0 {
 		return nil, fmt.Errorf("--workers %d: want 1 or more", o.workers)
@@ -267,6 +285,9 @@ func (s *session) close() error {
 	if !s.opt.quiet {
 		fmt.Fprintf(s.io.err, "baokan: %s\n", sum)
 	}
+	if sum.Articles == 0 {
+		return errNoArticle(sum)
+	}
 	if n := sum.DiagnosticsTotal(); s.opt.strict && n > 0 {
 		return &strictError{n: n}
 	}
@@ -299,4 +320,17 @@ func finishOutput(out *reports.Writer, done func() error, err, closeErr error) e
 		return err
 	}
 	return closeErr
+}
+
+// errNoArticle is the error of a run that read no article at all: nothing to count is a
+// mistake (a wrong folder, files of another kind), not a result of zero.
+func errNoArticle(sum corpus.Summary) error {
+	why := fmt.Sprintf("%d files", sum.Files)
+	for _, k := range corpus.Kinds(sum.FilesNoArticle) {
+		why += fmt.Sprintf(", %d %s", sum.FilesNoArticle[k], k)
+	}
+	if sum.Ignored > 0 {
+		why += fmt.Sprintf(", %d not read (--verbose names them)", sum.Ignored)
+	}
+	return fmt.Errorf("no article read (%s): is this a folder of the archive's tagged .txt files?", why)
 }

@@ -197,7 +197,10 @@ func (s *corpusStats) overview(sum corpus.Summary) reports.Table {
 		add("files in "+enc, sum.Encodings[enc])
 	}
 	if sum.Ignored > 0 {
-		add("files ignored (not .txt)", sum.Ignored)
+		add("files not read", sum.Ignored)
+		for _, k := range corpus.Kinds(sum.NotRead) {
+			add("files not read: "+string(k), sum.NotRead[k])
+		}
 	}
 	add("articles read", sum.Articles)
 	if sum.FilteredOut > 0 {
