@@ -59,7 +59,7 @@ only on the corpus and the flags, not on --workers.
 		RunE: func(c *cobra.Command, args []string) error { return runIndex(io, o, args) },
 	}
 	f := c.Flags()
-	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all); the file is the same whatever the number")
+	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all; at most 4 per CPU); the file is the same whatever the number")
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic (the cache is written all the same)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")

@@ -94,6 +94,9 @@ summary goes to stderr, --verbose prints each, --strict turns them into exit sta
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	var stopProfile func()
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if err := checkUsage(io, c); err != nil {
+			return err
+		}
 		if err := checkOutputs(io, c, args); err != nil {
 			return err
 		}
