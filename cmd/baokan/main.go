@@ -20,6 +20,8 @@ import (
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan/internal/version"
 )
 
 // Exit statuses.
@@ -88,7 +90,9 @@ Every problem met while reading is a diagnostic (file, line, kind, message); a o
 summary goes to stderr, --verbose prints each, --strict turns them into exit status 2.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version.Get().String(),
 	}
+	root.SetVersionTemplate("baokan {{.Version}}\n")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (for benchmarks)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")

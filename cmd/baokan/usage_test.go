@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/baokan/baokan/internal/version"
 )
 
 // Usage errors are said before any reading (no summary line), in one voice.
@@ -90,5 +92,21 @@ func TestWorkerCap(t *testing.T) {
 	}
 	if got, most := runtime.GOMAXPROCS(0), workersPerCPU*runtime.NumCPU(); got > most {
 		t.Errorf("--workers 100000 set GOMAXPROCS to %d, want at most %d", got, most)
+	}
+}
+
+// --version prints the build's version and commit (package version; "devel" when the
+// build recorded none, as in tests).
+func TestVersionFlag(t *testing.T) {
+	code, out, errOut := baokanRun(t, "--version")
+	want := "baokan " + version.Get().String() + "\n"
+	if code != exitOK || out != want {
+		t.Errorf("--version: exit %d, %q (stderr %q), want %q", code, out, errOut, want)
+	}
+	if !strings.HasPrefix(out, "baokan devel") && !strings.HasPrefix(out, "baokan v") {
+		t.Errorf("--version %q names no version", out)
+	}
+	if !strings.Contains(softwareVersion(), version.Get().String()) {
+		t.Errorf("the report's software line %q lacks the version", softwareVersion())
 	}
 }
