@@ -36,6 +36,9 @@ type Options struct {
 	// of it, in stream order, from the goroutine that calls Next, before the file's first
 	// article is returned: a hook for indexes that replay the stream (see Summary.AddFile).
 	OnFileInfo func(FileInfo)
+	// Stdin is read for the source "-" (StdinSource): one tagged text, or a .zip or .tar.gz
+	// archive, told apart by their first bytes. Nil: "-" is an error.
+	Stdin io.Reader
 }
 
 // FileInfo is what the reader learnt of one file (or archive member).
@@ -174,7 +177,7 @@ func start(opt Options, walk func(*producer)) *Reader {
 			}
 		}()
 	}
-	p := &producer{ctx: ctx}
+	p := &producer{ctx: ctx, stdin: opt.Stdin}
 	r.ignored = &p.ignored
 	p.emit = func(u unit) bool {
 		out := make(chan *fileResult, 1)

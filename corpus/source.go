@@ -43,7 +43,16 @@ func (u unit) read() ([]byte, error) {
 // pattern, or a .zip / .tar.gz / .tgz archive.
 func resolveSources(sources []string) ([]string, error) {
 	var out []string
+	stdin := false
 	for _, src := range sources {
+		if src == StdinSource {
+			if stdin {
+				return nil, fmt.Errorf("- (standard input) given twice: it can be read once")
+			}
+			stdin = true
+			out = append(out, src)
+			continue
+		}
 		if _, err := os.Stat(src); err == nil {
 			out = append(out, src)
 			continue
@@ -84,9 +93,13 @@ type producer struct {
 	ctx     context.Context
 	emit    func(unit) bool // false: stop
 	ignored int
+	stdin   io.Reader // read for the source "-"
 }
 
 func (p *producer) source(src string) bool {
+	if src == StdinSource {
+		return p.stdinSource()
+	}
 	info, err := os.Stat(src)
 	if err != nil {
 		return p.emit(unit{path: src, err: err})
@@ -173,6 +186,11 @@ func (p *producer) zip(name string) bool {
 		return p.emit(unit{path: name, err: fmt.Errorf("open zip: %w", err)})
 	}
 	defer zr.Close()
+	return p.zipMembers(name, &zr.Reader)
+}
+
+// zipMembers emits the article files of the open zip archive name, sorted by member name.
+func (p *producer) zipMembers(name string, zr *zip.Reader) bool {
 	files := make([]*zip.File, 0, len(zr.File))
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() {
@@ -212,7 +230,12 @@ func (p *producer) tar(name string) bool {
 		return p.emit(unit{path: name, err: err})
 	}
 	defer f.Close()
-	gz, err := gzip.NewReader(f)
+	return p.tarStream(name, f)
+}
+
+// tarStream emits the article files of the .tar.gz stream r of the archive name.
+func (p *producer) tarStream(name string, r io.Reader) bool {
+	gz, err := gzip.NewReader(r)
 	if err != nil {
 		return p.emit(unit{path: name, err: fmt.Errorf("open gzip: %w", err)})
 	}

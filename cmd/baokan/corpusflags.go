@@ -162,6 +162,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		OnFile:       s.onFile,
 		OnFileInfo:   o.onFileInfo,
 		OnDiagnostic: o.diagnosticPrinter(io),
+		Stdin:        io.stdinSource(args),
 	}
 	if len(args) == 0 {
 		s.reader, err = corpus.OpenFS(baokan.SampleFS, baokan.SampleRoot, opts)
