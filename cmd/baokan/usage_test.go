@@ -110,3 +110,28 @@ func TestVersionFlag(t *testing.T) {
 		t.Errorf("the report's software line %q lacks the version", softwareVersion())
 	}
 }
+
+// timeline --from/--to lists every period asked for; a series that never occurs is said.
+// The sample article is of 1959-10-02.
+func TestTimelineRangeAndAbsent(t *testing.T) {
+	a, _ := copyArticle(t, t.TempDir(), "a.TXT")
+	code, out, errOut := baokanRun(t, "timeline", "--format", "csv", "--by", "month", "--from", "1959-08", "--to", "1959-12",
+		"--person", "无此人", "--term", "无此词", a)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var periods []string
+	for _, row := range readCSV(t, out)[1:] {
+		if row[1] == "articles" {
+			periods = append(periods, row[0])
+		}
+	}
+	if got, want := strings.Join(periods, " "), "1959-08 1959-09 1959-10 1959-11 1959-12"; got != want {
+		t.Errorf("periods %s, want %s", got, want)
+	}
+	for _, want := range []string{"--person 无此人: never occurs", "--term 无此词: never occurs"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr %q lacks %q", errOut, want)
+		}
+	}
+}
