@@ -103,10 +103,14 @@ func (o *corpusOptions) reportFormat() (reports.Format, error) {
 }
 
 func (o *corpusOptions) reportOptions() []reports.Option {
+	var opts []reports.Option
 	if o.bom {
-		return []reports.Option{reports.WithBOM()}
+		opts = append(opts, reports.WithBOM())
 	}
-	return nil
+	if w := o.tableWidth(); w > 0 {
+		opts = append(opts, reports.WithWidth(w)) // see tablewidth.go
+	}
+	return opts
 }
 
 // articleReader is what a session reads from: a *corpus.Reader over raw files, or a

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -113,6 +114,17 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if format == reports.FormatTable {
+		err = writeKeynessTables(w, o, over, under)
+		if err != nil {
+			done()
+			return err
+		}
+		if err := done(); err != nil {
+			return err
+		}
+		return closeErr
+	}
 	out := reports.NewWriter(w, format, []string{"term", "target_count", "reference_count", "target_per_10k",
 		"reference_per_10k", "g2", "p", "log_ratio", "chi2", "use", "rank"}, o.reportOptions()...)
 	for _, r := range append(over, under...) {
@@ -122,4 +134,27 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 		}
 	}
 	return finishOutput(out, done, err, closeErr)
+}
+
+// writeKeynessTables writes the terminal form: the over-used words, then the under-used,
+// each a table under its title (the use column is the title).
+func writeKeynessTables(w io.Writer, o *keynessOptions, over, under []keyness.Row) error {
+	columns := []string{"term", "target_count", "reference_count", "target_per_10k",
+		"reference_per_10k", "g2", "p", "log_ratio", "chi2", "rank"}
+	var tables []reports.Table
+	for _, part := range []struct {
+		title string
+		rows  []keyness.Row
+	}{
+		{fmt.Sprintf("Over-used in the target (%d)", len(over)), over},
+		{fmt.Sprintf("Under-used in the target (%d)", len(under)), under},
+	} {
+		t := reports.Table{Title: part.title, Columns: columns}
+		for _, r := range part.rows {
+			t.Rows = append(t.Rows, []any{r.Term, r.TargetCount, r.ReferenceCount, r.TargetPer10k, r.ReferencePer10k,
+				r.G2, r.P, r.LogRatio, r.Chi2, r.Rank})
+		}
+		tables = append(tables, t)
+	}
+	return reports.WriteTables(w, reports.FormatTable, tables, o.reportOptions()...)
 }
