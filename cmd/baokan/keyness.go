@@ -34,8 +34,11 @@ func newKeynessCmd(io *streams) *cobra.Command {
 filter does not match) and lists the words over-used in the target, then those under-used:
   term,target_count,reference_count,target_per_10k,reference_per_10k,g2,p,log_ratio,chi2,use,rank
 Each list is sorted by G² (ties by term); rank is the competition rank by G² among all words.
+The table format prints the two lists apart, each under its title ("Over-used in the
+target", "Under-used in the target"), without the use column; CSV and JSON hold one list.
 
-A FILTER is comma-separated key=value pairs: from=YYYY-MM-DD, to=YYYY-MM-DD, page=N,
+A FILTER is comma-separated key=value pairs: from=DATE, to=DATE (YYYY-MM-DD, or YYYY-MM,
+YYYY: from its first day, to its last), page=N,
 genre=G, title=REGEX (title last, it may hold commas). For example the Cultural Revolution
 against the rest: --target 'from=1966-05-16,to=1976-10-06'.
 
