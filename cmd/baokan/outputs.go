@@ -58,10 +58,6 @@ func checkOutputs(io *streams, c *cobra.Command, args []string) error {
 		switch {
 		case name == "output" && c.Name() == "report":
 			err = checkReportDir(io, g, c, path)
-		case name == "output" && c.Name() == "index":
-			if err = file(flag, path); err == nil && path != "-" {
-				err = file(flag, path+".tmp")
-			}
 		case name == "output" && c.Name() == "network":
 			err = checkNetworkOutput(c, path, file)
 		default:
@@ -73,7 +69,7 @@ func checkOutputs(io *streams, c *cobra.Command, args []string) error {
 	}
 	if f := flags.Lookup("parquet"); f != nil && f.Changed {
 		dir := f.Value.String()
-		if err := g.CheckDir("--parquet", dir, articlesFile, tokensFile, articlesFile+".partial", tokensFile+".partial"); err != nil {
+		if err := g.CheckDir("--parquet", dir, articlesFile, tokensFile); err != nil {
 			return err
 		}
 	}

@@ -235,3 +235,34 @@ func TestReportDirKeepsOtherFiles(t *testing.T) {
 		t.Error("--force did not replace index.html")
 	}
 }
+
+// index and export write under fresh temporary names: a user's file named like the old
+// fixed temporary names (FILE.tmp, NAME.partial) is left as it was.
+func TestTemporaryNamesSpareUserFiles(t *testing.T) {
+	dir := t.TempDir()
+	mine := []byte("mine\n")
+	for _, name := range []string{"c.bki.tmp", "articles.parquet.partial"} {
+		if err := os.WriteFile(filepath.Join(dir, name), mine, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, errOut := baokanRun(t, "index", "-q", "-o", filepath.Join(dir, "c.bki")); code != exitOK {
+		t.Fatalf("index: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := baokanRun(t, "export", "-q", "--no-tokens", "--parquet", dir); code != exitOK {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	for _, name := range []string{"c.bki.tmp", "articles.parquet.partial"} {
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); !bytes.Equal(got, mine) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got, want := strings.Join(names, " "), "articles.parquet articles.parquet.partial c.bki c.bki.tmp"; got != want {
+		t.Errorf("folder holds %s, want %s (no temporary file left)", got, want)
+	}
+}
