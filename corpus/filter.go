@@ -87,6 +87,9 @@ func ParseFilter(s string) (*Filter, error) {
 			return nil, fmt.Errorf("filter %q: %w", s, err)
 		}
 	}
+	if err := f.CheckBounds(); err != nil {
+		return nil, fmt.Errorf("filter %q: %w", s, err)
+	}
 	return f, nil
 }
 
@@ -94,7 +97,7 @@ func ParseFilter(s string) (*Filter, error) {
 func (f *Filter) Set(key, value string) error {
 	switch key {
 	case "from", "to":
-		d, err := ParseDate(value)
+		d, err := ParseDateBound(value, key == "to")
 		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}

@@ -48,7 +48,7 @@ func TestParseFilter(t *testing.T) {
 	if f.IsZero() || !(&Filter{}).IsZero() || !(*Filter)(nil).IsZero() {
 		t.Error("IsZero")
 	}
-	for _, bad := range []string{"page=0", "page=x", "from=19621341", "to=1962", "genre", "colour=red", "title=(", "page=1,,"} {
+	for _, bad := range []string{"page=0", "page=x", "from=19621341", "to=196", "to=1962-00", "genre", "colour=red", "title=(", "page=1,,"} {
 		if _, err := ParseFilter(bad); err == nil {
 			t.Errorf("ParseFilter(%q) succeeded", bad)
 		}

@@ -47,6 +47,9 @@ type Options struct {
 	// MaxMemberSize bounds the bytes one archive member may expand to; a larger member is
 	// left out with a member_too_large diagnostic. 0 means DefaultMaxMemberSize.
 	MaxMemberSize int64
+	// Stdin is read for the source "-" (StdinSource): one tagged text, or a .zip, .tar or
+	// .tar.gz archive, told apart by their first bytes. Nil: "-" is an error.
+	Stdin io.Reader
 }
 
 // FileInfo is what the reader learnt of one file (or archive member).

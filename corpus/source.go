@@ -41,7 +41,16 @@ type unit struct {
 // pattern, or a .zip / .tar / .tar.gz / .tgz archive.
 func resolveSources(sources []string) ([]string, error) {
 	var out []string
+	stdin := false
 	for _, src := range sources {
+		if src == StdinSource {
+			if stdin {
+				return nil, fmt.Errorf("- (standard input) given twice: it can be read once")
+			}
+			stdin = true
+			out = append(out, src)
+			continue
+		}
 		if _, err := os.Stat(src); err == nil {
 			out = append(out, src)
 			continue
@@ -143,6 +152,9 @@ func (p *producer) notRead(name string) bool {
 }
 
 func (p *producer) source(src string) bool {
+	if src == StdinSource {
+		return p.stdinSource()
+	}
 	info, err := os.Stat(src)
 	if err != nil {
 		return p.emit(unit{path: displayName(src), err: err})
@@ -295,6 +307,12 @@ func (p *producer) zip(name string) bool {
 	if err != nil {
 		return p.emit(unit{path: shownZip, err: fmt.Errorf("open zip: %w", err)})
 	}
+	return p.zipMembers(shownZip, &zr.Reader, zr.Close)
+}
+
+// zipMembers emits the article files of the open zip archive shown as shownZip, sorted by
+// member name; closeZip is called once the last member has been read.
+func (p *producer) zipMembers(shownZip string, zr *zip.Reader, closeZip func() error) bool {
 	type member struct {
 		f     *zip.File
 		shown string
@@ -320,7 +338,7 @@ func (p *producer) zip(name string) bool {
 	sort.Strings(notRead)
 	sort.Strings(links)
 	var pending sync.WaitGroup
-	defer func() { go func() { pending.Wait(); zr.Close() }() }()
+	defer func() { go func() { pending.Wait(); closeZip() }() }()
 	for _, n := range notRead {
 		if !p.notRead(shownZip + "!" + n) {
 			return false
@@ -366,7 +384,13 @@ func (p *producer) tar(name string, gzipped bool) bool {
 		return p.emit(unit{path: shownTar, err: err})
 	}
 	defer f.Close()
-	compressed := &countingReader{r: f}
+	return p.tarStream(shownTar, f, gzipped)
+}
+
+// tarStream emits the article files of the tar stream in (gzip-compressed when gzipped) of
+// the archive shown as shownTar.
+func (p *producer) tarStream(shownTar string, in io.Reader, gzipped bool) bool {
+	compressed := &countingReader{r: in}
 	var r io.Reader = compressed
 	if gzipped {
 		gz, err := gzip.NewReader(compressed)

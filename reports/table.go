@@ -61,6 +61,7 @@ func WriteTables(w io.Writer, f Format, tables []Table, opts ...Option) error {
 // the columns.
 type tableEncoder struct {
 	w       io.Writer
+	width   int // the table's widest line, 0: no limit (see WithWidth)
 	title   string
 	columns []string
 	rows    [][]string
@@ -69,8 +70,8 @@ type tableEncoder struct {
 	numbers, others []int
 }
 
-func newTableEncoder(w io.Writer, columns []string, title string) *tableEncoder {
-	return &tableEncoder{w: w, title: title, columns: columns,
+func newTableEncoder(w io.Writer, columns []string, title string, width int) *tableEncoder {
+	return &tableEncoder{w: w, title: title, columns: columns, width: width,
 		numbers: make([]int, len(columns)), others: make([]int, len(columns))}
 }
 
@@ -83,7 +84,7 @@ func (e *tableEncoder) row(cells []any) error {
 		if err != nil {
 			return &cellError{column: i, err: err}
 		}
-		row[i] = wrapCell(s, tableColumnMax)
+		row[i] = s // wrapped in end, once the widths are known
 	}
 	for i, v := range cells {
 		switch {
@@ -108,6 +109,19 @@ func (e *tableEncoder) end() error {
 			return err
 		}
 	}
+	header := e.columns
+	if e.width > 0 && len(e.rows) > 0 {
+		var ok bool
+		if header, ok = e.fit(); !ok {
+			return e.writeRecords()
+		}
+	} else {
+		for _, row := range e.rows {
+			for i, s := range row {
+				row[i] = wrapCell(s, tableColumnMax)
+			}
+		}
+	}
 	align := make([]tw.Align, len(e.columns))
 	for i := range align {
 		align[i] = tw.AlignLeft
@@ -122,7 +136,7 @@ func (e *tableEncoder) end() error {
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 		tablewriter.WithRowAutoWrap(tw.WrapNone), // wrapCell has wrapped the rows
 	)
-	t.Header(e.columns)
+	t.Header(header)
 	for _, row := range e.rows {
 		if err := t.Append(row); err != nil {
 			return fmt.Errorf("reports: table: %w", err)

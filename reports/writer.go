@@ -15,6 +15,7 @@ const utf8BOM = "\uFEFF"
 type options struct {
 	bom   bool
 	title string
+	width int
 }
 
 // Option changes how a Writer writes.
@@ -61,7 +62,7 @@ func NewWriter(w io.Writer, f Format, columns []string, opts ...Option) *Writer 
 	wr := &Writer{columns: columns, err: checkColumns(columns)}
 	switch f {
 	case FormatTable:
-		wr.enc = newTableEncoder(w, columns, o.title)
+		wr.enc = newTableEncoder(w, columns, o.title, o.width)
 	case FormatCSV:
 		wr.enc = newCSVEncoder(w, columns, o.bom)
 	case FormatJSON:

@@ -39,6 +39,8 @@ type Aggregator struct {
 	periods map[int]*bucket
 	undated int
 
+	coverFrom, coverTo corpus.Date // periods Table lists at least (see Cover)
+
 	// series indexes by what triggers them
 	totals                  []int
 	terms                   map[string][]int
@@ -260,14 +262,54 @@ type Table struct {
 	Points  [][]Point // [series][period]
 }
 
-// Table returns the counts, every period filled (no period when no document was dated).
+// Cover makes Table list at least the periods from the one holding from to the one holding
+// to (a zero Date leaves that end to the documents), empty ones included: a timeline asked
+// for a range shows all of it, not just the periods from its first document to its last.
+func (a *Aggregator) Cover(from, to corpus.Date) { a.coverFrom, a.coverTo = from, to }
+
+// Absent returns the series (but the totals) that no document added so far holds.
+func (a *Aggregator) Absent() []Series {
+	var out []Series
+	for i, s := range a.series {
+		if s.Kind.Total() {
+			continue
+		}
+		found := false
+		for _, b := range a.periods {
+			if b.docs[i] > 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Table returns the counts, every period filled (no period when no document was dated),
+// over at least the range given to Cover.
 func (a *Aggregator) Table() *Table {
 	t := &Table{Unit: a.unit, Series: slices.Clone(a.series), Points: make([][]Point, len(a.series))}
+	if len(a.periods) == 0 && !a.coverFrom.IsZero() && !a.coverTo.IsZero() &&
+		a.coverFrom.Compare(a.coverTo) <= 0 {
+		// Nothing dated in the range asked: every period of it, empty.
+		a.bucket(a.unit.Of(a.coverFrom).Index)
+		defer delete(a.periods, a.unit.Of(a.coverFrom).Index)
+	}
 	if len(a.periods) == 0 {
 		return t
 	}
 	indexes := slices.Sorted(maps.Keys(a.periods))
-	t.Periods = Range(Period{a.unit, indexes[0]}, Period{a.unit, indexes[len(indexes)-1]})
+	first, last := indexes[0], indexes[len(indexes)-1]
+	if !a.coverFrom.IsZero() {
+		first = min(first, a.unit.Of(a.coverFrom).Index)
+	}
+	if !a.coverTo.IsZero() {
+		last = max(last, a.unit.Of(a.coverTo).Index)
+	}
+	t.Periods = Range(Period{a.unit, first}, Period{a.unit, last})
 	t.Totals = make([]Totals, len(t.Periods))
 	for i := range a.series {
 		t.Points[i] = make([]Point, len(t.Periods))

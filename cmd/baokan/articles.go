@@ -60,7 +60,12 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 	if o.body {
 		columns = append(columns[:len(columns):len(columns)], "body")
 	}
-	out := reports.NewWriter(w, format, columns, o.reportOptions()...)
+	shorten, title := o.pathShortener(args)
+	ropts := o.reportOptions()
+	if title != "" {
+		ropts = append(ropts, reports.WithTitle(title))
+	}
+	out := reports.NewWriter(w, format, columns, ropts...)
 	row := make([]any, 0, len(columns))
 	for a, err := range s.reader.All() {
 		if err != nil {
@@ -70,6 +75,7 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 		}
 		paragraphs, chars := s.bodySize(a)
 		row = articleRow(row[:0], a, paragraphs, chars)
+		row[0] = shorten(a.Path)
 		if o.body {
 			row = append(row, strings.Join(a.Body, "\n"))
 		}

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/baokan/baokan/analysis/tokens/cache"
+	"github.com/baokan/baokan/corpus"
 )
 
 // cacheExt is the extension of the files 'baokan index' writes.
@@ -52,6 +54,8 @@ func openCache(o *corpusOptions, path string) (*cache.Reader, *sourceCheck, erro
 	c := &sourceCheck{path: path, done: make(chan struct{})}
 	go func() {
 		c.changed, c.checked, c.total, c.err = cr.ChangedSources(sourcesChecked)
+		// What was read from standard input has no file to compare.
+		c.changed = slices.DeleteFunc(c.changed, func(p string) bool { return strings.HasPrefix(p, corpus.StdinPath) })
 		close(c.done)
 	}()
 	return cr, c, nil

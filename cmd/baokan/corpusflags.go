@@ -59,12 +59,12 @@ func addCorpusFlags(c *cobra.Command, o *corpusOptions) {
 // addCorpusReadFlags adds the flags that choose what to read: filters, cores, diagnostics.
 func addCorpusReadFlags(c *cobra.Command, o *corpusOptions) {
 	f := c.Flags()
-	f.StringVar(&o.from, "from", "", "keep articles dated on or after `YYYY-MM-DD`")
-	f.StringVar(&o.to, "to", "", "keep articles dated on or before `YYYY-MM-DD`")
+	f.StringVar(&o.from, "from", "", "keep articles dated on or after `DATE`: YYYY-MM-DD, or YYYY-MM, YYYY for its first day")
+	f.StringVar(&o.to, "to", "", "keep articles dated on or before `DATE`: YYYY-MM-DD, or YYYY-MM, YYYY for its last day")
 	f.IntVar(&o.page, "page", 0, "keep articles of page `N` (BH)")
 	f.StringVar(&o.genre, "genre", "", "keep articles with genre `G` among their TC genres (exact)")
 	f.StringVar(&o.title, "title", "", "keep articles whose kicker, title or a subtitle matches `REGEX` (Go syntax)")
-	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all); the output is the same whatever the number")
+	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all; at most 4 per CPU); the output is the same whatever the number")
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")
@@ -80,6 +80,9 @@ func (o *corpusOptions) filter() (*corpus.Filter, error) {
 				return nil, fmt.Errorf("--%w", err)
 			}
 		}
+	}
+	if err := f.CheckBounds(); err != nil {
+		return nil, fmt.Errorf("--from %s is after --to %s: no article would be kept", o.from, o.to)
 	}
 	if o.page < 0 {
 		return nil, fmt.Errorf("--page %d is not a page number", o.page)
@@ -103,10 +106,14 @@ func (o *corpusOptions) reportFormat() (reports.Format, error) {
 }
 
 func (o *corpusOptions) reportOptions() []reports.Option {
+	var opts []reports.Option
 	if o.bom {
-		return []reports.Option{reports.WithBOM()}
+		opts = append(opts, reports.WithBOM())
 	}
-	return nil
+	if w := o.tableWidth(); w > 0 {
+		opts = append(opts, reports.WithWidth(w)) // see tablewidth.go
+	}
+	return opts
 }
 
 // articleReader is what a session reads from: a *corpus.Reader over raw files, or a
@@ -165,6 +172,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		OnDiagnostic:  o.diagnosticPrinter(io),
 		OnNotRead:     o.notReadPrinter(io),
 		MaxMemberSize: o.maxMember,
+		Stdin:         io.stdinSource(args),
 	}
 	if len(args) == 0 {
 		s.reader, err = corpus.OpenFS(baokan.SampleFS, baokan.SampleRoot, opts)

@@ -352,12 +352,17 @@ type parquetOut struct {
 
 func createParquet(dir, name string) (*parquetOut, error) {
 	final := filepath.Join(dir, name)
-	tmp := final + ".partial"
-	f, err := os.Create(tmp)
+	// A fresh temporary name: a file of the user's named like it is not replaced.
+	f, err := os.CreateTemp(dir, name+".partial*")
 	if err != nil {
 		return nil, err
 	}
-	return &parquetOut{f: f, buf: bufio.NewWriterSize(f, 1<<20), tmp: tmp, final: final}, nil
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600; tables are to share
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return &parquetOut{f: f, buf: bufio.NewWriterSize(f, 1<<20), tmp: f.Name(), final: final}, nil
 }
 
 // commit flushes and closes the file, and gives it its final name.

@@ -51,7 +51,7 @@ cache's. The sources' paths, sizes and modification times are recorded: an analy
 when they changed since ("sources changed since indexing"; up to 10,000 of them, evenly
 spread, are compared at each run), and still works (the cache needs them no more).
 
-The file is written whole or not at all (to FILE.tmp, then renamed), and its bytes depend
+The file is written whole or not at all (to FILE.tmpNNN, then renamed), and its bytes depend
 only on the corpus and the flags, not on --workers.
 
 ` + wordFlagsHelp,
@@ -59,7 +59,7 @@ only on the corpus and the flags, not on --workers.
 		RunE: func(c *cobra.Command, args []string) error { return runIndex(io, o, args) },
 	}
 	f := c.Flags()
-	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all); the file is the same whatever the number")
+	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all; at most 4 per CPU); the file is the same whatever the number")
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic (the cache is written all the same)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")
@@ -95,9 +95,15 @@ func runIndex(io *streams, o *indexOptions, args []string) error {
 	tok.Filter = segmentFilterAll()
 	tok.Text = tokens.TitleAndBody
 
-	tmp := o.output + ".tmp"
-	file, err := os.Create(tmp)
+	// A fresh temporary name beside the output: a FILE.tmp of the user's is not replaced.
+	file, err := os.CreateTemp(filepath.Dir(o.output), filepath.Base(o.output)+".tmp*")
 	if err != nil {
+		return err
+	}
+	tmp := file.Name()
+	if err := file.Chmod(0o644); err != nil { // CreateTemp makes 0600; a cache is to share
+		file.Close()
+		os.Remove(tmp)
 		return err
 	}
 	fail := func(err error) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -33,8 +34,11 @@ func newKeynessCmd(io *streams) *cobra.Command {
 filter does not match) and lists the words over-used in the target, then those under-used:
   term,target_count,reference_count,target_per_10k,reference_per_10k,g2,p,log_ratio,chi2,use,rank
 Each list is sorted by G² (ties by term); rank is the competition rank by G² among all words.
+The table format prints the two lists apart, each under its title ("Over-used in the
+target", "Under-used in the target"), without the use column; CSV and JSON hold one list.
 
-A FILTER is comma-separated key=value pairs: from=YYYY-MM-DD, to=YYYY-MM-DD, page=N,
+A FILTER is comma-separated key=value pairs: from=DATE, to=DATE (YYYY-MM-DD, or YYYY-MM,
+YYYY: from its first day, to its last), page=N,
 genre=G, title=REGEX (title last, it may hold commas). For example the Cultural Revolution
 against the rest: --target 'from=1966-05-16,to=1976-10-06'.
 
@@ -113,6 +117,17 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if format == reports.FormatTable {
+		err = writeKeynessTables(w, o, over, under)
+		if err != nil {
+			done()
+			return err
+		}
+		if err := done(); err != nil {
+			return err
+		}
+		return closeErr
+	}
 	out := reports.NewWriter(w, format, []string{"term", "target_count", "reference_count", "target_per_10k",
 		"reference_per_10k", "g2", "p", "log_ratio", "chi2", "use", "rank"}, o.reportOptions()...)
 	for _, r := range append(over, under...) {
@@ -122,4 +137,27 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 		}
 	}
 	return finishOutput(out, done, err, closeErr)
+}
+
+// writeKeynessTables writes the terminal form: the over-used words, then the under-used,
+// each a table under its title (the use column is the title).
+func writeKeynessTables(w io.Writer, o *keynessOptions, over, under []keyness.Row) error {
+	columns := []string{"term", "target_count", "reference_count", "target_per_10k",
+		"reference_per_10k", "g2", "p", "log_ratio", "chi2", "rank"}
+	var tables []reports.Table
+	for _, part := range []struct {
+		title string
+		rows  []keyness.Row
+	}{
+		{fmt.Sprintf("Over-used in the target (%d)", len(over)), over},
+		{fmt.Sprintf("Under-used in the target (%d)", len(under)), under},
+	} {
+		t := reports.Table{Title: part.title, Columns: columns}
+		for _, r := range part.rows {
+			t.Rows = append(t.Rows, []any{r.Term, r.TargetCount, r.ReferenceCount, r.TargetPer10k, r.ReferencePer10k,
+				r.G2, r.P, r.LogRatio, r.Chi2, r.Rank})
+		}
+		tables = append(tables, t)
+	}
+	return reports.WriteTables(w, reports.FormatTable, tables, o.reportOptions()...)
 }

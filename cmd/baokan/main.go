@@ -20,6 +20,8 @@ import (
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
+
+	"github.com/baokan/baokan/internal/version"
 )
 
 // Exit statuses.
@@ -44,6 +46,8 @@ type streams struct {
 	out  io.Writer
 	err  io.Writer
 	args []string // the command line after "baokan", as given (for the report's methods)
+
+	stdin *stdinBuffer // standard input as a corpus source "-", read once (see stdin.go)
 }
 
 // run executes the command line and returns the exit status.
@@ -81,19 +85,31 @@ func newRootCmd(io *streams) *cobra.Command {
 		Short: "Corpus statistics, words and persons from the People's Daily and PLA Daily archives",
 		Long: `baokan reads the tagged full-text export of the People's Daily (人民日报) and PLA Daily
 (解放军报) archives, 1946–2003: files, folders, glob patterns, .zip and .tar.gz archives, in GBK,
-GB18030 or UTF-8, one or many articles a file. With no CORPUS it reads an embedded sample of
-30 real PLA Daily articles.
+GB18030 or UTF-8, one or many articles a file; - reads standard input (one tagged text, or a
+.zip or .tar.gz archive). With no CORPUS it reads an embedded sample of 30 real PLA Daily
+articles.
+
+No command writes over its sources: an output (-o, --chart, --gexf, --parquet DIR...) that is
+a source, or lies inside a source folder, or cannot be written, is refused before reading.
 
 Every problem met while reading is a diagnostic (file, line, kind, message); a one-line
 summary goes to stderr, --verbose prints each, --strict turns them into exit status 2.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version.Get().String(),
 	}
+	root.SetVersionTemplate("baokan {{.Version}}\n")
 	var cpuProfile string
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE` (for benchmarks)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	var stopProfile func()
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if err := checkUsage(io, c); err != nil {
+			return err
+		}
+		if err := checkOutputs(io, c, args); err != nil {
+			return err
+		}
 		if cpuProfile == "" {
 			return nil
 		}

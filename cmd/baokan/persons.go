@@ -64,6 +64,11 @@ func runPersons(io *streams, o *personsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	shorten, title := o.pathShortener(args)
+	pathOpts := o.reportOptions()
+	if title != "" {
+		pathOpts = append(pathOpts, reports.WithTitle(title))
+	}
 	var out *reports.Writer
 	switch {
 	case o.summary:
@@ -79,17 +84,17 @@ func runPersons(io *streams, o *personsOptions, args []string) error {
 			}
 		}
 	case o.entries:
-		out = reports.NewWriter(w, format, []string{"path", "date", "page", "item", "raw_entry", "class", "reason", "persons", "source"}, o.reportOptions()...)
+		out = reports.NewWriter(w, format, []string{"path", "date", "page", "item", "raw_entry", "class", "reason", "persons", "source"}, pathOpts...)
 		for _, p := range arts {
 			for _, e := range p.entries {
-				if err := out.WriteRow(p.path, p.date.String(), p.page, p.item, e.Raw, string(e.Class), e.Reason, list(e.Persons), string(p.source)); err != nil {
+				if err := out.WriteRow(shorten(p.path), p.date.String(), p.page, p.item, e.Raw, string(e.Class), e.Reason, list(e.Persons), string(p.source)); err != nil {
 					done()
 					return err
 				}
 			}
 		}
 	default:
-		out = reports.NewWriter(w, format, []string{"path", "date", "page", "item", "person", "raw_entry", "source"}, o.reportOptions()...)
+		out = reports.NewWriter(w, format, []string{"path", "date", "page", "item", "person", "raw_entry", "source"}, pathOpts...)
 		for _, p := range arts {
 			seen := map[string]bool{}
 			for _, e := range p.entries {
@@ -98,14 +103,14 @@ func runPersons(io *streams, o *personsOptions, args []string) error {
 						continue
 					}
 					seen[name] = true
-					if err := out.WriteRow(p.path, p.date.String(), p.page, p.item, name, e.Raw, string(p.source)); err != nil {
+					if err := out.WriteRow(shorten(p.path), p.date.String(), p.page, p.item, name, e.Raw, string(p.source)); err != nil {
 						done()
 						return err
 					}
 				}
 			}
 			for _, name := range p.fromText {
-				if err := out.WriteRow(p.path, p.date.String(), p.page, p.item, name, "", "text"); err != nil {
+				if err := out.WriteRow(shorten(p.path), p.date.String(), p.page, p.item, name, "", "text"); err != nil {
 					done()
 					return err
 				}

@@ -21,6 +21,7 @@ type reportOptions struct {
 	wordFlags
 	personFlags
 	dir        string
+	force      bool // -o DIR may hold report files not written by baokan report
 	heading    string
 	by         string
 	target     string
@@ -96,6 +97,7 @@ says so in place of each figure.
 	addRWPersonFlags(c, &o.personFlags)
 	f := c.Flags()
 	f.StringVarP(&o.dir, "output", "o", "", "write the report into the folder `DIR` (created if needed; required)")
+	f.BoolVar(&o.force, "force", false, "replace index.html, report.md and figures/ files in DIR even when they are not a baokan report's")
 	f.StringVar(&o.heading, "heading", "Corpus report", "the report's title `TEXT`")
 	f.StringVar(&o.by, "by", "", "periods of the word tables: `year|decade|month` (default: decade if the corpus spans more than 20 years, else year)")
 	f.StringVar(&o.target, "target", "", "keyness target, a `FILTER` as for 'baokan keyness' (default: the latest period)")

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"unicode"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/baokan/baokan/analysis/network"
 	"github.com/baokan/baokan/analysis/tfidf"
 	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/internal/version"
 	"github.com/baokan/baokan/reports/chart"
 	"github.com/baokan/baokan/reports/report"
 )
@@ -179,26 +179,16 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// softwareVersion names the program that wrote the report: the module version and the
-// VCS revision the binary was built from, when the build recorded them.
+// softwareVersion names the program that wrote the report: its version and the commit
+// the binary was built from, as the build recorded them (package version), and the Go
+// toolchain.
 func softwareVersion() string {
-	v := "baokan"
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return v
+	v := version.Get()
+	s := "baokan " + v.String()
+	if v.GoVersion != "" {
+		s += ", " + v.GoVersion
 	}
-	if info.Main.Version != "" {
-		v += " " + info.Main.Version
-	}
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" {
-			v += ", revision " + s.Value
-		}
-		if s.Key == "vcs.modified" && s.Value == "true" {
-			v += " (modified)"
-		}
-	}
-	return v + ", " + info.GoVersion
+	return s
 }
 
 // figureMaker draws the report's charts, or explains in their place why it cannot.

@@ -522,7 +522,7 @@ func TestReportFlagErrors(t *testing.T) {
 		{[]string{"report"}, `"output" not set`},
 		{[]string{"report", "-o", t.TempDir(), "--by", "genre"}, `--by "genre"`},
 		{[]string{"report", "-o", t.TempDir(), "--top", "0"}, "--top 0"},
-		{[]string{"report", "-o", t.TempDir(), "--target", "from=1962"}, "--target"},
+		{[]string{"report", "-o", t.TempDir(), "--target", "from=1962-13"}, "--target"}, // from=1962 is a year since issue 12
 		{[]string{"report", "-o", t.TempDir(), "--reference", "page=1"}, "--reference needs --target"},
 		{[]string{"report", "-o", t.TempDir(), "--term", " "}, "--term: empty"},
 		{[]string{"report", "-o", t.TempDir(), "--figures", "pdf"}, `--figures "pdf"`},

@@ -75,6 +75,12 @@ Series (one row per period and series, periods in order, series in the order bel
                     the corpus filter)
 Series names in the output: articles, chars, tokens, term:W, regex:RE, person:P, topic:T,
 genre:G. Words are segmented only when a word series (tokens, --term, --term-regex) is asked.
+A --term, --term-regex, --person, --topic or --genre-series found in no dated article is
+said on stderr.
+
+Periods: every period from the first dated article's to the last's, empty ones included;
+with --from and --to, every period of that range (--from 1962 --to 1963 --by month: the 24
+months, whatever the articles).
 
 Columns: period,series,count,total,per_10k,share,front_page_share,burst
   count            occurrences (term, regex), articles (person, topic, genre), or the total
@@ -228,6 +234,14 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 			fmt.Fprintln(io.err, "baokan: 1 article without a valid date is in no period")
 		} else {
 			fmt.Fprintf(io.err, "baokan: %d articles without a valid date are in no period\n", n)
+		}
+	}
+	if err := o.cover(agg); err != nil {
+		return err
+	}
+	if !o.quiet {
+		for _, s := range agg.Absent() {
+			fmt.Fprintf(io.err, "baokan: %s %s: never occurs in the dated articles read\n", seriesFlags[s.Kind], s.Value)
 		}
 	}
 	tab := agg.Table()
@@ -450,5 +464,27 @@ func writeBursts(out *reports.Writer, tab *timeline.Table, bursts [][]burst.Burs
 			}
 		}
 	}
+	return nil
+}
+
+// seriesFlags name the flag that asks for a series of each kind, for messages.
+var seriesFlags = map[timeline.Kind]string{timeline.Term: "--term", timeline.TermRegex: "--term-regex",
+	timeline.Person: "--person", timeline.Topic: "--topic", timeline.Genre: "--genre-series"}
+
+// cover makes the table list every period of --from..--to, empty ones included.
+func (o *timelineOptions) cover(agg *timeline.Aggregator) error {
+	var from, to corpus.Date
+	var err error
+	if o.from != "" {
+		if from, err = corpus.ParseDateBound(o.from, false); err != nil {
+			return fmt.Errorf("--from: %w", err)
+		}
+	}
+	if o.to != "" {
+		if to, err = corpus.ParseDateBound(o.to, true); err != nil {
+			return fmt.Errorf("--to: %w", err)
+		}
+	}
+	agg.Cover(from, to)
 	return nil
 }
