@@ -36,6 +36,9 @@ type Options struct {
 	// of it, in stream order, from the goroutine that calls Next, before the file's first
 	// article is returned: a hook for indexes that replay the stream (see Summary.AddFile).
 	OnFileInfo func(FileInfo)
+	// TaggedPaper names the paper of the articles of the tagged export, which does not name
+	// it (Article.Paper); the JSON forms name their paper themselves. "" leaves it empty.
+	TaggedPaper string
 }
 
 // FileInfo is what the reader learnt of one file (or archive member).
@@ -53,7 +56,7 @@ type FileInfo struct {
 type Summary struct {
 	Files            int            // files read (archive members count one each)
 	Bytes            int64          // bytes read
-	Ignored          int            // files in folders or archives that are not .txt, not read
+	Ignored          int            // files in folders or archives that are not article files (isArticleFile), not read
 	Articles         int            // articles read
 	Matched          int            // articles that passed the filter (all of them without one)
 	FilteredOut      int            // articles the filter left out
@@ -118,6 +121,7 @@ type Reader struct {
 	next    int
 	summary Summary
 	ignored *int
+	dups    duplicates // articles of the JSON forms read so far
 	mu      sync.Mutex
 	closed  bool
 }
@@ -170,7 +174,7 @@ func start(opt Options, walk func(*producer)) *Reader {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out <- parseUnit(j.u, opt.SkipBody)
+				j.out <- parseUnit(j.u, opt.SkipBody, opt.TaggedPaper)
 			}
 		}()
 	}
@@ -201,12 +205,12 @@ func start(opt Options, walk func(*producer)) *Reader {
 	return r
 }
 
-func parseUnit(u unit, skipBody bool) *fileResult {
+func parseUnit(u unit, skipBody bool, paper string) *fileResult {
 	data, err := u.read()
 	if err != nil {
 		return &fileResult{path: u.path, err: err, diags: []Diagnostic{{Path: u.path, Kind: KindReadError, Message: err.Error()}}}
 	}
-	return parseFile(u.path, data, skipBody)
+	return parseContent(u.path, data, skipBody, paper)
 }
 
 // Next returns the next article that passes the filter, or io.EOF at the end.
@@ -236,6 +240,7 @@ func (r *Reader) Next() (*Article, error) {
 		if res.err != nil && len(res.diags) == 0 {
 			return nil, res.err // cancelled
 		}
+		r.dups.drop(res)
 		r.account(res)
 		r.current, r.next = res, 0
 	}

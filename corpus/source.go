@@ -72,12 +72,6 @@ func isArchive(name string) bool {
 	return strings.HasSuffix(n, ".zip") || strings.HasSuffix(n, ".tar.gz") || strings.HasSuffix(n, ".tgz")
 }
 
-// isArticleFile says which files inside folders and archives are read: .txt in any case.
-// A file named on the command line is read whatever its name.
-func isArticleFile(name string) bool {
-	return strings.EqualFold(filepath.Ext(name), ".txt")
-}
-
 // producer walks the sources in order and emits units. ignored counts files in folders
 // and archives that are not article files.
 type producer struct {

@@ -35,8 +35,10 @@ filter does not match) and lists the words over-used in the target, then those u
 Each list is sorted by G² (ties by term); rank is the competition rank by G² among all words.
 
 A FILTER is comma-separated key=value pairs: from=YYYY-MM-DD, to=YYYY-MM-DD, page=N,
-genre=G, title=REGEX (title last, it may hold commas). For example the Cultural Revolution
-against the rest: --target 'from=1966-05-16,to=1976-10-06'.
+genre=G, paper=NAME, title=REGEX (title last, it may hold commas). For example the Cultural
+Revolution against the rest: --target 'from=1966-05-16,to=1976-10-06'; one paper against
+another on the same days: --target paper=人民日报 --reference paper=解放军报 (with
+--tagged-paper 解放军报 naming the tagged files).
 
 ` + keyness.Formulas() + `
 

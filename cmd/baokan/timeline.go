@@ -273,9 +273,13 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		quiet := o.corpusOptions
 		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 		quiet.skipBody = !o.fromText
-		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, nil)
+		noRW := map[corpus.Date]int{}
+		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, noRW)
 		if err != nil {
 			return nil, err
+		}
+		if len(arts) == 0 && !o.quiet {
+			noRWNote(io, noRW)
 		}
 		asked := o.askedPersons(io, resolver)
 		// Both passes see the articles in corpus order: walk the list alongside.
