@@ -487,3 +487,48 @@ func FuzzJSONRecord(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONLinesLargeFile: a JSON Lines file of several megabytes is parsed in pieces on
+// every core; articles, lines and diagnostics come out as one pass would give them.
+func TestJSONLinesLargeFile(t *testing.T) {
+	var b bytes.Buffer
+	const n = 12000
+	bad := map[int]bool{777: true, 5001: true, 11999: true}
+	for i := 1; i <= n; i++ {
+		rec := strings.Replace(goodRecord, "正文。", fmt.Sprintf("正文第%d段。%s", i, strings.Repeat("长", 200)), 1)
+		if bad[i] {
+			rec = rec[:50]
+		}
+		b.WriteString(rec)
+		b.WriteByte('\n')
+		if i%1000 == 0 {
+			b.WriteByte('\n') // blank lines count as lines
+		}
+	}
+	if b.Len() < 4*jsonChunk {
+		t.Fatalf("%d bytes: too small to be cut in pieces", b.Len())
+	}
+	res := parseContent("big.jsonl", b.Bytes(), false, "")
+	if len(res.articles) != n-len(bad) || res.skipped != len(bad) || len(res.keys) != len(res.articles) {
+		t.Fatalf("%d articles, %d skipped", len(res.articles), res.skipped)
+	}
+	lineOf := func(i int) int { return i + (i-1)/1000 } // record i's line: blank lines before it
+	k := 0
+	for i := 1; i <= n; i++ {
+		if bad[i] {
+			continue
+		}
+		a := res.articles[k]
+		k++
+		if a.Line != lineOf(i) || a.Body[0] != fmt.Sprintf("正文第%d段。%s", i, strings.Repeat("长", 200)) {
+			t.Fatalf("record %d: line %d, body %q", i, a.Line, clip(a.Body[0], 12))
+		}
+	}
+	var lines []int
+	for _, d := range res.diags {
+		lines = append(lines, d.Line)
+	}
+	if want := []int{lineOf(777), lineOf(5001), lineOf(11999)}; !slices.Equal(lines, want) {
+		t.Errorf("diagnostics at lines %v, want %v", lines, want)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,19 +24,54 @@ func parseJSONFile(name string, data []byte, skipBody bool) *fileResult {
 	if bytes.HasPrefix(data, utf8BOM) {
 		data, res.encoding = data[len(utf8BOM):], EncodingUTF8BOM
 	}
-	c := jsonConverter{path: name, res: res, skipBody: skipBody}
 	if first, _, _ := bytes.Cut(bytes.TrimLeft(data, " \t\r\n"), []byte{'\n'}); string(bytes.TrimSpace(first)) == "{" {
 		// One article over several lines: its line is that of the "{".
+		c := jsonConverter{path: name, res: res, skipBody: skipBody}
 		c.record(data, 1+bytes.Count(data[:len(data)-len(bytes.TrimLeft(data, " \t\r\n"))], []byte{'\n'}))
 	} else {
-		lineNo := 0
-		for pos := 0; pos < len(data); {
-			end := bytes.IndexByte(data[pos:], '\n')
+		parseJSONLines(name, data, skipBody, res)
+	}
+	if len(res.articles) == 0 && res.skipped == 0 {
+		res.diags = append(res.diags, Diagnostic{Path: name, Kind: KindNoArticle, Message: "a JSON file without any object"})
+	}
+	sortDiagnostics(res.diags)
+	return res
+}
+
+// jsonChunk is the size of the pieces a large JSON Lines file is parsed in, on every core.
+const jsonChunk = 1 << 20
+
+// parseJSONLines parses one record a line into res. A file larger than a few chunks is cut
+// at line ends into pieces of about jsonChunk bytes, parsed on every core and joined in
+// order, so that one large export is not read on one core while the others wait.
+func parseJSONLines(name string, data []byte, skipBody bool, res *fileResult) {
+	type piece struct {
+		data []byte
+		line int // of the piece's first line
+		res  fileResult
+	}
+	var pieces []*piece
+	for pos, line := 0, 1; pos < len(data); {
+		end := min(pos+jsonChunk, len(data))
+		if i := bytes.IndexByte(data[end:], '\n'); i >= 0 {
+			end += i + 1
+		} else {
+			end = len(data)
+		}
+		pieces = append(pieces, &piece{data: data[pos:end], line: line})
+		line += bytes.Count(data[pos:end], []byte{'\n'})
+		pos = end
+	}
+	parse := func(p *piece) {
+		c := jsonConverter{path: name, res: &p.res, skipBody: skipBody}
+		lineNo := p.line - 1
+		for pos := 0; pos < len(p.data); {
+			end := bytes.IndexByte(p.data[pos:], '\n')
 			var line []byte
 			if end < 0 {
-				line, pos = data[pos:], len(data)
+				line, pos = p.data[pos:], len(p.data)
 			} else {
-				line, pos = data[pos:pos+end], pos+end+1
+				line, pos = p.data[pos:pos+end], pos+end+1
 			}
 			lineNo++
 			if len(bytes.TrimSpace(line)) == 0 {
@@ -43,11 +80,34 @@ func parseJSONFile(name string, data []byte, skipBody bool) *fileResult {
 			c.record(line, lineNo)
 		}
 	}
-	if len(res.articles) == 0 && res.skipped == 0 {
-		res.diags = append(res.diags, Diagnostic{Path: name, Kind: KindNoArticle, Message: "a JSON file without any object"})
+	if len(pieces) <= 2 {
+		for _, p := range pieces {
+			parse(p)
+		}
+	} else {
+		next := make(chan *piece)
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for p := range next {
+					parse(p)
+				}
+			}()
+		}
+		for _, p := range pieces {
+			next <- p
+		}
+		close(next)
+		wg.Wait()
 	}
-	sortDiagnostics(res.diags)
-	return res
+	for _, p := range pieces {
+		res.articles = append(res.articles, p.res.articles...)
+		res.keys = append(res.keys, p.res.keys...)
+		res.diags = append(res.diags, p.res.diags...)
+		res.skipped += p.res.skipped
+	}
 }
 
 // jsonConverter turns JSON records into articles, reporting problems in a file's result.
