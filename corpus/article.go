@@ -2,6 +2,22 @@
 // PLA Daily (解放军报) archives: files, folders, glob patterns and .zip / .tar.gz archives,
 // in GBK, GB18030 or UTF-8, one or many articles a file.
 //
+// It reads as well the JSON forms in which the People's Daily (1946–2003) and the Wenhui
+// Bao (文汇报) circulate, one article a file or a line (JSON Lines), told from the tagged
+// export by their content and from each other by their keys (docs/JSON-FORMATS.md):
+//
+//	People's Daily: dates[0] → Date; page_start → Page; the headline lines the text repeats
+//	    → Title (the first) and Subtitles; authors → Authors; parts → Body without the
+//	    headline lines and a byline line after them; Paper 人民日报.
+//	Wenhui Bao: date[0] → Date; page → Page; ytitle/mtitle/ftitle → Kicker/Title/Subtitles;
+//	    authors → Authors; column → Column; masthead → PageName; genre → Genres; id, count,
+//	    source, region, special_issue → Extra; text → Body without HTML tags and a byline
+//	    paragraph; Paper 文汇报.
+//
+// What the JSON lacks (RW lists, GJ topics, TC genres of the People's Daily, serial and item
+// numbers) stays empty. Their oddities (glued titles and author names, HTML, empty texts,
+// duplicates at month boundaries) are diagnostics like the tagged export's.
+//
 // It knows the format and its quirks (see ../shared/FORMAT.md in the development tree and
 // the README) and nothing of analysis. Every article carries its provenance (file and line);
 // every problem met on the way is a Diagnostic with file, line, kind and message; nothing is
@@ -114,6 +130,10 @@ type Field struct {
 type Article struct {
 	Path string // the file, or ARCHIVE!MEMBER for a file inside a .zip or .tar.gz
 	Line int    // 1-based line of the article's first line in that file
+
+	// Paper names the newspaper (人民日报 or 文汇报 from the JSON forms; for the tagged
+	// export, which does not name it, what Options.TaggedPaper says, else "").
+	Paper string
 
 	Serial  int    // ZQ 总期: issue serial number; 0 when missing or not a number
 	Date    Date   // RQ 日期; zero when missing or invalid (then DateRaw says what was there)

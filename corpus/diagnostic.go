@@ -34,9 +34,25 @@ const (
 	KindUnclosedBody Kind = "unclosed_body" // 〖ZW/正文〗 never closed: the body runs to the next article or the end of the file
 	KindTruncated    Kind = "truncated"     // the file ends in the middle of a line of an unfinished article; the article is skipped
 	// KindTooLarge: an article holds a line longer than 4 MiB or more than 16 MiB in all
-	// (real ones: 815 and 25,000 bytes at most); the article is skipped, the rest of the
-	// file is read.
+	// (real ones: 815 and 25,000 bytes at most), or a JSON record is over
+	// MaxJSONRecordBytes (left undecoded); the article is skipped, the rest of the file is
+	// read.
 	KindTooLarge Kind = "too_large"
+
+	// The JSON forms (People's Daily, Wenhui Bao; docs/JSON-FORMATS.md)
+	KindJSONSyntax       Kind = "json_syntax"           // a JSON object (a file, or a line of JSON Lines) is not valid JSON (truncated, damaged); the article is skipped
+	KindJSONType         Kind = "json_type"             // a key holds a value of the wrong type (a string for a list…); that field is left empty
+	KindJSONValue        Kind = "json_value"            // an unusual value: several dates, page_end ≠ page_start, a part that is not a paragraph
+	KindJSONUnknown      Kind = "json_unknown"          // a JSON value with the keys of neither the People's Daily nor the Wenhui Bao form; skipped
+	KindHTMLStripped     Kind = "html_stripped"         // HTML tags (<IMG …>, <FONT …>) removed from a paragraph
+	KindEmptyText        Kind = "empty_text"            // no body paragraph (advertisements, classifieds, a picture alone); the article is kept
+	KindGluedTitle       Kind = "glued_title"           // the headline was glued to the first line of the text (…浪费国家资金编辑同志：); cut from the body
+	KindTitleNotInText   Kind = "title_not_in_text"     // the title is not the text's first lines (a photo's or cartoon's caption aside); the body is kept whole
+	KindHeadlineNotTitle Kind = "headline_not_in_title" // a headline line printed before the dateline is missing from the title; taken as a subtitle
+	KindGluedAuthors     Kind = "glued_authors"         // an author entry is two names glued (范绪功安卫东); split where the text shows the break
+	KindTruncatedAuthor  Kind = "truncated_author"      // an author entry of one character
+	KindAuthorNotInText  Kind = "author_not_in_text"    // an author entry found neither in the title nor in the text
+	KindDuplicate        Kind = "duplicate_article"     // the same paper, date, page, title and text as an article read before (month boundaries of the People's Daily); read once, this one skipped
 
 	// Files
 	KindEmptyFile Kind = "empty_file" // the file has no bytes
@@ -91,4 +107,10 @@ func (d Diagnostic) String() string {
 }
 
 // Skips reports whether an article with this diagnostic is left out of the stream.
-func (k Kind) Skips() bool { return k == KindTruncated || k == KindTooLarge }
+func (k Kind) Skips() bool {
+	switch k {
+	case KindTruncated, KindJSONSyntax, KindJSONUnknown, KindTooLarge, KindDuplicate:
+		return true
+	}
+	return false
+}

@@ -15,6 +15,7 @@ type Filter struct {
 	Page  int            // page number (BH)
 	Genre string         // one of the article's genres, exactly
 	Title *regexp.Regexp // matched against kicker, title and subtitles
+	Paper string         // the article's paper (Article.Paper), exactly: 人民日报, 文汇报…
 }
 
 // Match reports whether a passes the filter. An article without a valid date fails any
@@ -35,6 +36,9 @@ func (f *Filter) Match(a *Article) bool {
 	if f.Genre != "" && !contains(a.Genres, f.Genre) {
 		return false
 	}
+	if f.Paper != "" && a.Paper != f.Paper {
+		return false
+	}
 	if f.Title != nil && !f.Title.MatchString(a.Title) && !f.Title.MatchString(a.Kicker) && !anyMatch(f.Title, a.Subtitles) {
 		return false
 	}
@@ -43,7 +47,7 @@ func (f *Filter) Match(a *Article) bool {
 
 // IsZero reports whether the filter matches everything.
 func (f *Filter) IsZero() bool {
-	return f == nil || (f.From.IsZero() && f.To.IsZero() && f.Page == 0 && f.Genre == "" && f.Title == nil)
+	return f == nil || (f.From.IsZero() && f.To.IsZero() && f.Page == 0 && f.Genre == "" && f.Title == nil && f.Paper == "")
 }
 
 func contains(list []string, s string) bool {
@@ -65,7 +69,8 @@ func anyMatch(re *regexp.Regexp, list []string) bool {
 }
 
 // ParseFilter reads a filter written as comma-separated key=value pairs, the form the
-// command line uses for subcorpora: from=1966-05-16,to=1976-10-06,page=1,genre=社论,title=REGEX.
+// command line uses for subcorpora: from=1966-05-16,to=1976-10-06,page=1,genre=社论,paper=人民日报,
+// title=REGEX.
 // A title pattern containing a comma must be the last pair.
 func ParseFilter(s string) (*Filter, error) {
 	f := &Filter{}
@@ -93,7 +98,7 @@ func ParseFilter(s string) (*Filter, error) {
 	return f, nil
 }
 
-// Set sets one field of the filter by its key: from, to, page, genre or title.
+// Set sets one field of the filter by its key: from, to, page, genre, paper or title.
 func (f *Filter) Set(key, value string) error {
 	switch key {
 	case "from", "to":
@@ -114,6 +119,8 @@ func (f *Filter) Set(key, value string) error {
 		f.Page = n
 	case "genre":
 		f.Genre = value
+	case "paper":
+		f.Paper = value
 	case "title":
 		re, err := regexp.Compile(value)
 		if err != nil {
@@ -121,7 +128,7 @@ func (f *Filter) Set(key, value string) error {
 		}
 		f.Title = re
 	default:
-		return fmt.Errorf("unknown key %q (want from, to, page, genre or title)", key)
+		return fmt.Errorf("unknown key %q (want from, to, page, genre, paper or title)", key)
 	}
 	return nil
 }

@@ -61,12 +61,13 @@ const (
 	rwMarker = "RW："
 )
 
-// ParseBytes decodes one file's bytes (see Decode) and parses every article in it. name is
+// ParseBytes parses every article in one file's bytes, in the form its content shows: the
+// tagged export (decoded as Decode says) or the JSON forms (see the package doc). name is
 // the path the articles and diagnostics will carry. The diagnostics include those attached
 // to the returned articles and those of the file as a whole (empty file, no article,
 // a truncated article that was skipped).
 func ParseBytes(name string, data []byte) ([]*Article, []Diagnostic) {
-	res := parseFile(name, data, false)
+	res := parseContent(name, data, false, "")
 	return res.articles, res.diags
 }
 
@@ -83,6 +84,7 @@ type fileResult struct {
 	id      fileID           // the file's identity, to read it once (zero: unknown)
 	more    chan *fileResult // a streamed file's further parts (closed after the last); nil otherwise
 	notRead Kind             // a file not read (duplicate, not .txt...): why; no FileInfo
+	keys    []dupKey         // JSON forms: each article's duplicate key (dedupe.go); nil for the tagged export
 }
 
 func parseFile(name string, data []byte, skipBody bool) *fileResult {

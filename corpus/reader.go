@@ -50,6 +50,9 @@ type Options struct {
 	// Stdin is read for the source "-" (StdinSource): one tagged text, or a .zip, .tar or
 	// .tar.gz archive, told apart by their first bytes. Nil: "-" is an error.
 	Stdin io.Reader
+	// TaggedPaper names the paper of the articles of the tagged export, which does not name
+	// it (Article.Paper); the JSON forms name their paper themselves. "" leaves it empty.
+	TaggedPaper string
 }
 
 // FileInfo is what the reader learnt of one file (or archive member).
@@ -136,6 +139,7 @@ type Reader struct {
 	next    int
 	summary Summary
 	seen    map[fileID]struct{} // files read, by identity
+	dups    duplicates          // articles of the JSON forms read so far
 	mu      sync.Mutex
 	closed  bool
 }
@@ -189,7 +193,7 @@ func start(opt Options, walk func(*producer)) *Reader {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out <- parseUnit(ctx, j.u, opt.SkipBody)
+				j.out <- parseUnit(ctx, j.u, opt.SkipBody, opt.TaggedPaper)
 			}
 		}()
 	}
@@ -278,6 +282,7 @@ func (r *Reader) Next() (*Article, error) {
 			r.current = nil
 			continue
 		}
+		r.dups.drop(res)
 		r.account(res)
 		r.current, r.next = res, 0
 	}

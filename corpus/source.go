@@ -100,12 +100,6 @@ func unsupportedArchive(name string) bool {
 	return false
 }
 
-// isArticleFile says which files inside folders and archives are read: .txt in any case.
-// A file named on the command line is read whatever its name.
-func isArticleFile(name string) bool {
-	return strings.EqualFold(filepath.Ext(name), ".txt")
-}
-
 // displayName returns a file or member name as valid UTF-8: unchanged when it is UTF-8
 // already, decoded from GB18030 (the GBK names Windows archivers write without the UTF-8
 // flag) when that decodes every byte, and otherwise with each invalid byte written \xNN.

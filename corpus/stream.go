@@ -72,7 +72,7 @@ var memberSeed = maphash.MakeSeed()
 
 // parseUnit reads and parses one unit. Results of a streamed file come as parts: the first
 // returned, the others sent on its more channel (closed after the last).
-func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
+func parseUnit(ctx context.Context, u unit, skipBody bool, paper string) *fileResult {
 	fail := func(err error, kind Kind) *fileResult {
 		if kind == "" {
 			kind = KindReadError
@@ -95,7 +95,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 	case u.err != nil:
 		return fail(u.err, u.kind)
 	case u.data != nil:
-		res := parseFile(u.path, u.data, skipBody)
+		res := parseContent(u.path, u.data, skipBody, paper)
 		res.id = memberID(u.member, u.data)
 		return res
 	case u.fsys != nil:
@@ -103,7 +103,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		if err != nil {
 			return fail(err, "")
 		}
-		return parseFile(u.path, data, skipBody)
+		return parseContent(u.path, data, skipBody, paper)
 	case u.open != nil:
 		rc, err := u.open()
 		if err != nil {
@@ -118,7 +118,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 			}
 			if int64(len(head)) <= wholeFileBytes {
 				rc.Close()
-				res := parseFile(u.path, head, skipBody)
+				res := parseContent(u.path, head, skipBody, paper)
 				res.id = memberID(u.member, head)
 				return res
 			}
@@ -127,7 +127,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		r := io.MultiReader(bytes.NewReader(head), rc)
 		streamed = true
 		// Not hashed: a streamed member is always read.
-		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, 0, skipBody, func() { rc.Close(); done() })
+		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, 0, skipBody, paper, func() { rc.Close(); done() })
 	default:
 		data, big, id, err := readDisk(u.disk, wholeFileBytes)
 		if errors.Is(err, errNotRegularFile) {
@@ -138,9 +138,9 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		}
 		if big != nil {
 			streamed = true
-			return streamFile(ctx, u.path, big, id, skipBody, func() { big.Close(); done() })
+			return streamFile(ctx, u.path, big, id, skipBody, paper, func() { big.Close(); done() })
 		}
-		res := parseFile(u.path, data, skipBody)
+		res := parseContent(u.path, data, skipBody, paper)
 		res.id = id
 		return res
 	}
@@ -183,7 +183,11 @@ func (l *limitedReader) Read(b []byte) (int, error) {
 // first part is returned, the rest are sent on its more channel, which is closed after the
 // last part (the one with the file's closing diagnostics). Decoding is detected on the
 // first 64 KB (see Decode).
-func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBody bool, cleanup func()) *fileResult {
+//
+// The form is told from the first bytes as for a whole file (parseContent): the JSON forms
+// are read record by record (streamJSON), the tagged export line by line (streamParse),
+// its articles given paper.
+func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBody bool, paper string, cleanup func()) *fileResult {
 	more := make(chan *fileResult, 1)
 	first := make(chan *fileResult, 1)
 	go func() {
@@ -192,9 +196,12 @@ func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBo
 		sent := false
 		send := func(res *fileResult) bool {
 			res.more = more
-			if skipBody { // the bodies were parsed (not skipped as in parseFile), and dropped
-				for _, a := range res.articles {
+			for _, a := range res.articles {
+				if skipBody { // the bodies were parsed (not skipped as in parseFile), and dropped
 					a.Body = nil
+				}
+				if paper != "" && a.Paper == "" {
+					a.Paper = paper
 				}
 			}
 			if !sent {
@@ -210,7 +217,12 @@ func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBo
 				return false
 			}
 		}
-		streamParse(name, r, send)
+		br := bufio.NewReaderSize(r, 64<<10)
+		if head, _ := br.Peek(streamSample); sniffForm(head) == formJSON {
+			streamJSON(name, br, skipBody, send)
+		} else {
+			streamParse(name, br, send)
+		}
 		if !sent {
 			send(&fileResult{path: name})
 		}
@@ -402,3 +414,93 @@ var (
 
 // clipName shortens a long name for a message.
 func clipName(s string) string { return clip(strings.TrimSpace(s), 60) }
+
+// streamJSON is parseJSONFile for a stream of JSON Lines too large to hold whole: records
+// are gathered into pieces of about jsonChunk bytes, each parsed and handed over as a part.
+// A record longer than MaxJSONRecordBytes is skipped (too_large) without being held.
+// Duplicates are checked by the reader across parts as across files (res.keys).
+func streamJSON(name string, br *bufio.Reader, skipBody bool, send func(*fileResult) bool) {
+	total := 0
+	if bom, _ := br.Peek(len(utf8BOM)); bytes.Equal(bom, utf8BOM) {
+		br.Discard(len(utf8BOM))
+		total += len(utf8BOM)
+	}
+	var piece []byte
+	pieceLine, lineNo := 1, 0
+	part := &fileResult{path: name, encoding: EncodingUTF8}
+	c := jsonConverter{path: name, res: part, skipBody: skipBody}
+	flush := func(last bool) bool {
+		for pos, n := 0, pieceLine-1; pos < len(piece); {
+			end := bytes.IndexByte(piece[pos:], '\n')
+			var line []byte
+			if end < 0 {
+				line, pos = piece[pos:], len(piece)
+			} else {
+				line, pos = piece[pos:pos+end], pos+end+1
+			}
+			n++
+			if len(bytes.TrimSpace(line)) > 0 {
+				c.record(line, n)
+			}
+		}
+		piece = piece[:0]
+		if !last && len(part.articles) == 0 && len(part.diags) == 0 {
+			return true
+		}
+		if last && len(part.articles) == 0 && part.skipped == 0 && total == 0 {
+			part.diags = append(part.diags, Diagnostic{Path: name, Kind: KindEmptyFile, Message: "the file is empty"})
+		}
+		part.bytes = total
+		total = 0
+		sortDiagnostics(part.diags)
+		ok := send(part)
+		part = &fileResult{path: name, encoding: EncodingUTF8}
+		c.res = part
+		return ok
+	}
+	var long []byte // a line longer than the buffer, gathered up to the limit
+	longSize := 0   // its size, counted past the limit too
+	for {
+		raw, err := br.ReadSlice('\n')
+		total += len(raw)
+		if err == bufio.ErrBufferFull {
+			if longSize+len(raw) <= MaxJSONRecordBytes {
+				long = append(long, raw...)
+			}
+			longSize += len(raw)
+			continue
+		}
+		if longSize > 0 {
+			if longSize+len(raw) <= MaxJSONRecordBytes {
+				long = append(long, raw...)
+			}
+			longSize += len(raw)
+			raw = long
+		}
+		if len(raw) > 0 || longSize > 0 {
+			lineNo++
+			if longSize > MaxJSONRecordBytes {
+				c.line = lineNo
+				c.skip(KindTooLarge, fmt.Sprintf("a JSON record of %d bytes, over the limit of %d: not decoded", longSize, MaxJSONRecordBytes))
+				raw = []byte{'\n'} // keeps the line count of the piece
+			}
+			if len(piece) == 0 {
+				pieceLine = lineNo
+			}
+			piece = append(piece, raw...)
+			long, longSize = long[:0], 0
+		}
+		if err != nil {
+			if errors.Is(err, errMemberTooLarge) {
+				part.diags = append(part.diags, Diagnostic{Path: name, Kind: KindMemberTooLarge, Message: fmt.Sprintf("the member expands beyond the limit (--max-member-size); read up to line %d", lineNo)})
+			} else if err != io.EOF {
+				part.diags = append(part.diags, Diagnostic{Path: name, Line: lineNo, Kind: KindReadError, Message: err.Error()})
+			}
+			flush(true)
+			return
+		}
+		if len(piece) >= jsonChunk && !flush(false) {
+			return
+		}
+	}
+}

@@ -21,13 +21,14 @@ type Doc struct {
 	Persons []string
 	Topics  []string
 	Genres  []string
+	Paper   string
 }
 
-// DocOf returns the Doc of an article: its date, page, body characters, topics and genres,
+// DocOf returns the Doc of an article: its date, page, body characters, topics, genres and paper,
 // with the words and persons the caller found.
 func DocOf(a *corpus.Article, words, persons []string) Doc {
 	return Doc{Date: a.Date, Page: a.Page, Chars: a.BodyChars(), Words: words, Persons: persons,
-		Topics: a.Topics, Genres: a.Genres}
+		Topics: a.Topics, Genres: a.Genres, Paper: a.Paper}
 }
 
 // Aggregator counts series by period. Add documents in any order, on one goroutine; merge
@@ -47,6 +48,7 @@ type Aggregator struct {
 	regexes                 []int
 	matches                 []map[string]bool // per regex series: word → match, so each word is matched once
 	persons, topics, genres map[string][]int
+	papers                  map[string][]int
 
 	hit  []bool // per series: occurs in the article being added
 	hits []int  // the series set in hit
@@ -66,7 +68,7 @@ func New(unit Unit, series []Series) (*Aggregator, error) {
 	}
 	a := &Aggregator{unit: unit, series: slices.Clone(series), periods: map[int]*bucket{},
 		terms: map[string][]int{}, persons: map[string][]int{}, topics: map[string][]int{},
-		genres: map[string][]int{}, hit: make([]bool, len(series))}
+		genres: map[string][]int{}, papers: map[string][]int{}, hit: make([]bool, len(series))}
 	seen := map[string]bool{}
 	for i, s := range series {
 		if err := s.check(); err != nil {
@@ -90,6 +92,8 @@ func New(unit Unit, series []Series) (*Aggregator, error) {
 			a.topics[s.Value] = append(a.topics[s.Value], i)
 		case Genre:
 			a.genres[s.Value] = append(a.genres[s.Value], i)
+		case Paper:
+			a.papers[s.Value] = append(a.papers[s.Value], i)
 		}
 	}
 	return a, nil
@@ -157,6 +161,12 @@ func (a *Aggregator) Add(d Doc) {
 	a.markArticles(b, a.persons, d.Persons)
 	a.markArticles(b, a.topics, d.Topics)
 	a.markArticles(b, a.genres, d.Genres)
+	for _, i := range a.papers[d.Paper] {
+		if !a.hit[i] {
+			b.count[i]++
+			a.mark(i)
+		}
+	}
 	for _, i := range a.hits {
 		b.docs[i]++
 		if front {

@@ -202,3 +202,32 @@ func BenchmarkAdd(b *testing.B) {
 		a.Add(d)
 	}
 }
+
+// TestPaperSeries counts the articles of each paper by hand: in 1962, two of the People's
+// Daily (one on page 1) and one of the PLA Daily (page 1) of four articles; the undated one
+// is left out.
+func TestPaperSeries(t *testing.T) {
+	a, err := New(Year, []Series{Total(Articles), Of(Paper, "人民日报"), Of(Paper, "解放军报")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []Doc{
+		{Date: date("1962-10-05"), Page: 1, Paper: "人民日报"},
+		{Date: date("1962-10-06"), Page: 2, Paper: "人民日报"},
+		{Date: date("1962-10-06"), Page: 1, Paper: "解放军报"},
+		{Date: date("1962-11-01"), Page: 3},
+		{Page: 1, Paper: "人民日报"},
+	} {
+		a.Add(d)
+	}
+	tab := a.Table()
+	if len(tab.Periods) != 1 || Of(Paper, "人民日报").Name() != "paper:人民日报" {
+		t.Fatalf("periods %v", tab.Periods)
+	}
+	want := [][]Point{{{4, 4, 4, 2, 4}}, {{2, 4, 2, 1, 4}}, {{1, 4, 1, 1, 4}}}
+	for i := range want {
+		if !reflect.DeepEqual(tab.Points[i], want[i]) {
+			t.Errorf("%s: %+v, want %+v", tab.Series[i].Name(), tab.Points[i], want[i])
+		}
+	}
+}

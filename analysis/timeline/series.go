@@ -27,13 +27,16 @@ const (
 	Topic
 	// Genre counts the articles whose TC genres include the genre (exactly).
 	Genre
+	// Paper counts the articles of the paper (corpus.Article.Paper, exactly), so that the
+	// papers of one corpus can be set side by side.
+	Paper
 )
 
 var kindNames = []string{Articles: "articles", Chars: "chars", Tokens: "tokens", Term: "term",
-	TermRegex: "regex", Person: "person", Topic: "topic", Genre: "genre"}
+	TermRegex: "regex", Person: "person", Topic: "topic", Genre: "genre", Paper: "paper"}
 
 func (k Kind) String() string {
-	if k < Articles || k > Genre {
+	if k < Articles || k > Paper {
 		return fmt.Sprintf("Kind(%d)", int(k))
 	}
 	return kindNames[k]
@@ -47,7 +50,7 @@ func (k Kind) Words() bool { return k == Tokens || k == Term || k == TermRegex }
 func (k Kind) Total() bool { return k == Articles || k == Chars || k == Tokens }
 
 // Series is one series to count: a kind and, but for the totals, its value (the word, the
-// regular expression's source, the person, topic or genre).
+// regular expression's source, the person, topic, genre or paper).
 type Series struct {
 	Kind  Kind
 	Value string
@@ -57,7 +60,7 @@ type Series struct {
 // Total returns the series of a totals kind (Articles, Chars or Tokens).
 func Total(k Kind) Series { return Series{Kind: k} }
 
-// Of returns a series of kind Term, Person, Topic or Genre.
+// Of returns a series of kind Term, Person, Topic, Genre or Paper.
 func Of(k Kind, value string) Series { return Series{Kind: k, Value: value} }
 
 // Regex returns the TermRegex series of a regular expression (Go syntax).
@@ -80,7 +83,7 @@ func (s Series) Name() string {
 
 func (s Series) check() error {
 	switch {
-	case s.Kind < Articles || s.Kind > Genre:
+	case s.Kind < Articles || s.Kind > Paper:
 		return fmt.Errorf("timeline: series of unknown kind %d", int(s.Kind))
 	case s.Kind.Total() && s.Value != "":
 		return fmt.Errorf("timeline: the %s series takes no value (%q)", s.Kind, s.Value)

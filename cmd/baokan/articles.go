@@ -17,7 +17,7 @@ type articlesOptions struct {
 // articleColumns are the columns of `baokan articles`, in order.
 var articleColumns = []string{"path", "line", "serial", "date", "page", "item", "kicker", "title",
 	"subtitle", "authors", "classification", "column", "page_name", "topics", "genres", "rw",
-	"rw_source", "paragraphs", "chars"}
+	"rw_source", "paragraphs", "chars", "paper"}
 
 func newArticlesCmd(io *streams) *cobra.Command {
 	o := &articlesOptions{}
@@ -26,13 +26,15 @@ func newArticlesCmd(io *streams) *cobra.Command {
 		Short: "One row per article with every field",
 		Long: `articles prints one row per article, in corpus order (path, then line), with the columns
   path,line,serial,date,page,item,kicker,title,subtitle,authors,classification,column,
-  page_name,topics,genres,rw,rw_source,paragraphs,chars
+  page_name,topics,genres,rw,rw_source,paragraphs,chars,paper
 and with --body a last column body (the paragraphs joined by a newline).
 
 Lists (subtitle, authors, topics, genres, rw) are joined by "/" in table and csv, arrays in
 json and jsonl. date is YYYY-MM-DD, empty when the RQ field is missing or not a real date.
 rw holds the raw RW entries as indexed (names, roles and events mixed; see 'baokan persons'),
 rw_source says where they came from: GJ, body (the tail of the last body line), or empty.
+paper is the newspaper: 人民日报 or 文汇报 from their JSON forms; for the tagged export, which
+does not name it, what --tagged-paper says (empty without it).
 chars counts the Unicode code points of the body.`,
 		RunE: func(c *cobra.Command, args []string) error { return runArticles(io, o, args) },
 	}
@@ -93,7 +95,7 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 func articleRow(row []any, a *corpus.Article, paragraphs, chars int) []any {
 	return append(row, a.Path, a.Line, a.Serial, a.Date.String(), a.Page, a.Item, a.Kicker, a.Title,
 		list(a.Subtitles), list(a.Authors), a.Classification, a.Column, a.PageName, list(a.Topics),
-		list(a.Genres), list(a.RW), string(a.RWSource), paragraphs, chars)
+		list(a.Genres), list(a.RW), string(a.RWSource), paragraphs, chars, a.Paper)
 }
 
 // list keeps a nil list an empty list, so JSON shows [] rather than null.

@@ -24,10 +24,13 @@ type corpusOptions struct {
 	page     int
 	genre    string
 	title    string
-	workers  int
-	strict   bool
-	verbose  bool
-	quiet    bool
+	paper    string // --paper: keep the articles of this paper
+	// taggedPaper (--tagged-paper) names the paper of the tagged export's articles.
+	taggedPaper string
+	workers     int
+	strict      bool
+	verbose     bool
+	quiet       bool
 	// maxMember bounds what one archive member may expand to (--max-member-size).
 	maxMember int64
 
@@ -63,6 +66,8 @@ func addCorpusReadFlags(c *cobra.Command, o *corpusOptions) {
 	f.StringVar(&o.to, "to", "", "keep articles dated on or before `DATE`: YYYY-MM-DD, or YYYY-MM, YYYY for its last day")
 	f.IntVar(&o.page, "page", 0, "keep articles of page `N` (BH)")
 	f.StringVar(&o.genre, "genre", "", "keep articles with genre `G` among their TC genres (exact)")
+	f.StringVar(&o.paper, "paper", "", "keep articles of paper `NAME` (人民日报, 文汇报, or as --tagged-paper names it)")
+	f.StringVar(&o.taggedPaper, "tagged-paper", "", "the paper `NAME` of the tagged export's articles, which the files do not name (e.g. 解放军报); the JSON forms name theirs")
 	f.StringVar(&o.title, "title", "", "keep articles whose kicker, title or a subtitle matches `REGEX` (Go syntax)")
 	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all; at most 4 per CPU); the output is the same whatever the number")
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
@@ -74,7 +79,7 @@ func addCorpusReadFlags(c *cobra.Command, o *corpusOptions) {
 // filter builds the corpus filter from the flags.
 func (o *corpusOptions) filter() (*corpus.Filter, error) {
 	f := &corpus.Filter{}
-	for _, kv := range [][2]string{{"from", o.from}, {"to", o.to}, {"genre", o.genre}} {
+	for _, kv := range [][2]string{{"from", o.from}, {"to", o.to}, {"genre", o.genre}, {"paper", o.paper}} {
 		if kv[1] != "" {
 			if err := f.Set(kv[0], kv[1]); err != nil {
 				return nil, fmt.Errorf("--%w", err)
@@ -146,6 +151,9 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		return nil, err
 	}
 	if path != "" {
+		if o.taggedPaper != "" {
+			return nil, fmt.Errorf("--tagged-paper: a cache holds the papers named when it was made ('baokan index --tagged-paper NAME')")
+		}
 		cr, check, err := openCache(o, path)
 		if err != nil {
 			return nil, err
@@ -173,6 +181,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		OnNotRead:     o.notReadPrinter(io),
 		MaxMemberSize: o.maxMember,
 		Stdin:         io.stdinSource(args),
+		TaggedPaper:   o.taggedPaper,
 	}
 	if len(args) == 0 {
 		s.reader, err = corpus.OpenFS(baokan.SampleFS, baokan.SampleRoot, opts)

@@ -64,6 +64,7 @@ only on the corpus and the flags, not on --workers.
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing on stderr but errors (no summary, no progress bar)")
 	f.StringVarP(&o.output, "output", "o", "", "write the cache to `FILE` (.bki; required)")
+	f.StringVar(&o.taggedPaper, "tagged-paper", "", "the paper `NAME` of the tagged export's articles, kept in the cache (e.g. 解放军报); the JSON forms name theirs")
 	addSegmentFlags(c, &o.wordFlags)
 	return c
 }

@@ -38,9 +38,10 @@ The table format prints the two lists apart, each under its title ("Over-used in
 target", "Under-used in the target"), without the use column; CSV and JSON hold one list.
 
 A FILTER is comma-separated key=value pairs: from=DATE, to=DATE (YYYY-MM-DD, or YYYY-MM,
-YYYY: from its first day, to its last), page=N,
-genre=G, title=REGEX (title last, it may hold commas). For example the Cultural Revolution
-against the rest: --target 'from=1966-05-16,to=1976-10-06'.
+YYYY: from its first day, to its last), page=N, genre=G, paper=NAME, title=REGEX (title
+last, it may hold commas). For example the Cultural Revolution against the rest: --target
+'from=1966-05-16,to=1976-10-06'; one paper against another on the same days: --target
+paper=人民日报 --reference paper=解放军报 (with --tagged-paper 解放军报 naming the tagged files).
 
 ` + keyness.Formulas() + `
 

@@ -35,7 +35,7 @@ func newKeywordsCmd(io *streams) *cobra.Command {
 		Long: `keywords weighs every word of every document by TF-IDF and lists the top words of each:
   doc,term,tf,df,idf,tfidf,rank
 Documents are articles (doc is PATH:LINE, the article's path and first line, as in
-'baokan articles'), or with --by year|decade|month|page|genre the groups (doc is the group:
+'baokan articles'), or with --by year|decade|month|page|genre|paper the groups (doc is the group:
 ` + keywordsGroupsHelp + `
 Articles as documents take two passes over the corpus (document frequencies first, then the
 weights); groups take one.
@@ -50,7 +50,7 @@ idf, L2 normalisation):
 	addCorpusFlags(c, &o.corpusOptions)
 	addWordFlags(c, &o.wordFlags)
 	f := c.Flags()
-	f.StringVar(&o.by, "by", "", "documents are the groups: `year|decade|month|page|genre`")
+	f.StringVar(&o.by, "by", "", "documents are the groups: `year|decade|month|page|genre|paper`")
 	f.IntVar(&o.top, "top", 10, "keywords per document (`N`; 0: all)")
 	f.StringVar(&o.tf, "tf", "raw", "term frequency: `raw|log|normalized`")
 	f.StringVar(&o.idf, "idf", "smooth", "inverse document frequency: `smooth|plain`")

@@ -161,6 +161,9 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 	if noRW != nil {
 		maps.Copy(noRW, collector.noRW)
 	}
+	if len(arts) == 0 && !o.quiet {
+		noRWNote(io, collector.noRW)
+	}
 	if !pf.fromText {
 		return arts, resolver, nil
 	}
@@ -207,6 +210,19 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 	}
 	s.close()
 	return merged, resolver, nil
+}
+
+// noRWNote says on stderr, when articles were read but none has an RW list, that the source
+// has none, so that an empty table or network is not taken for a finding. The JSON forms
+// of the People's Daily and the Wenhui Bao never have RW lists.
+func noRWNote(io *streams, noRW map[corpus.Date]int) {
+	n := 0
+	for _, k := range noRW {
+		n += k
+	}
+	if n > 0 {
+		fmt.Fprintf(io.err, "baokan: none of the %d articles read has an RW (人物) list: the source has no indexers' person lists (the People's Daily and Wenhui Bao JSON forms never have), so there are no persons to count; persons found in the text alone are not available yet\n", n)
+	}
 }
 
 // lazySegmenter loads the segmenter at its first use.

@@ -341,6 +341,9 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
 		"%d articles carry an RW list; %d distinct persons are named in them (see the methods for how entries become persons).",
 		len(b.arts), len(b.tally))))
+	if len(b.arts) == 0 && b.d.stats != nil {
+		s.Blocks = append(s.Blocks, report.Paragraph("None of the articles carries an RW list: the source has no indexers' person lists (the People's Daily and Wenhui Bao JSON forms never have), so the tables, the network and the person timelines below are empty. They are not a finding; persons found in the text alone are not available yet."))
+	}
 	t := &report.Table{Caption: fmt.Sprintf("The %d persons named in most articles.", o.top),
 		Columns: []string{"person", "articles", "first_date", "last_date", "front_page_articles"},
 		Note:    "Ties are ordered by name. As 'baokan persons --summary'."}

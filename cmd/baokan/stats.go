@@ -50,6 +50,7 @@ var groupings = map[string]func(a *corpus.Article) []string{
 		return a.Genres
 	},
 	"column": func(a *corpus.Article) []string { return []string{a.Column} },
+	"paper":  func(a *corpus.Article) []string { return []string{a.Paper} },
 }
 
 // decadeLabel names the decade of a year as the network slices and the timelines do:
@@ -60,11 +61,11 @@ func newStatsCmd(io *streams) *cobra.Command {
 	o := &statsOptions{}
 	c := &cobra.Command{
 		Use:   "stats [CORPUS...]",
-		Short: "Overview of a corpus, and breakdowns by year, decade, month, page, genre or column",
+		Short: "Overview of a corpus, and breakdowns by year, decade, month, page, genre, column or paper",
 		Long: `stats reads the corpus and prints an overview: files, articles, date range, body
 characters, articles with a body / an RW list / authors, and diagnostics by kind.
 
---by year|decade|month|page|genre|column adds a breakdown: articles, body characters, and share
+--by year|decade|month|page|genre|column|paper adds a breakdown: articles, body characters, and share
 (the group's articles over all articles kept). An article with several genres counts in each
 of its genres, so genre shares can add up to more than 1. Groups are sorted by name;
 articles without a value are grouped under "(none)", listed last. In csv, json and jsonl
@@ -75,7 +76,7 @@ tail excluded).`,
 		RunE: func(c *cobra.Command, args []string) error { return runStats(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)
-	c.Flags().StringVar(&o.by, "by", "", "break down by `year|decade|month|page|genre|column`")
+	c.Flags().StringVar(&o.by, "by", "", "break down by `year|decade|month|page|genre|column|paper`")
 	return c
 }
 
@@ -138,7 +139,7 @@ func (s *corpusStats) add(a *corpus.Article, paragraphs, n int) {
 func runStats(io *streams, o *statsOptions, args []string) error {
 	_, ok := groupings[o.by]
 	if o.by != "" && !ok {
-		return fmt.Errorf("--by %q: choose year, decade, month, page, genre or column", o.by)
+		return fmt.Errorf("--by %q: choose year, decade, month, page, genre, column or paper", o.by)
 	}
 	format, err := o.reportFormat()
 	if err != nil {

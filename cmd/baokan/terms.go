@@ -18,7 +18,7 @@ type termsOptions struct {
 }
 
 // wordGroupings are the --by choices of the word commands: stats' groupings but column.
-var wordGroupings = []string{"year", "decade", "month", "page", "genre"}
+var wordGroupings = []string{"year", "decade", "month", "page", "genre", "paper"}
 
 // groupFunc returns the grouping of --by, nil for none.
 func groupFunc(by string) (func(*corpus.Article) []string, error) {
@@ -30,7 +30,7 @@ func groupFunc(by string) (func(*corpus.Article) []string, error) {
 			return groupings[by], nil
 		}
 	}
-	return nil, fmt.Errorf("--by %q: choose year, decade, month, page or genre", by)
+	return nil, fmt.Errorf("--by %q: choose year, decade, month, page, genre or paper", by)
 }
 
 // termsColumnsHelp defines the columns of a frequency list, for `terms --help` and the
@@ -43,11 +43,11 @@ func newTermsCmd(io *streams) *cobra.Command {
 	o := &termsOptions{}
 	c := &cobra.Command{
 		Use:   "terms [CORPUS...]",
-		Short: "Word frequencies, overall or by year, decade, month, page or genre",
+		Short: "Word frequencies, overall or by year, decade, month, page, genre or paper",
 		Long: `terms counts the words of the corpus kept by the filters:
   term,count,docs,per_10k,rank
 ` + termsColumnsHelp + `
---by year|decade|month|page|genre gives one block per group, with a leading group column;
+--by year|decade|month|page|genre|paper gives one block per group, with a leading group column;
 groups in natural order (page 2 before 10), articles without a value in the group ""
 last; an article with several genres counts in each. --top N keeps N rows per group
 (0: all).
@@ -57,7 +57,7 @@ last; an article with several genres counts in each. --top N keeps N rows per gr
 	}
 	addCorpusFlags(c, &o.corpusOptions)
 	addWordFlags(c, &o.wordFlags)
-	c.Flags().StringVar(&o.by, "by", "", "one block per `year|decade|month|page|genre`")
+	c.Flags().StringVar(&o.by, "by", "", "one block per `year|decade|month|page|genre|paper`")
 	c.Flags().IntVar(&o.top, "top", 100, "rows per group, most frequent first (`N`; 0: all)")
 	return c
 }

@@ -26,6 +26,7 @@ type timelineOptions struct {
 	persons     []string
 	topics      []string
 	genres      []string
+	papers      []string
 	burstS      float64
 	burstGamma  float64
 	noBursts    bool
@@ -73,8 +74,10 @@ Series (one row per period and series, periods in order, series in the order bel
   --topic T         articles with T among their GJ topics (exact) (repeatable)
   --genre-series G  articles with G among their TC genres (exact) (repeatable; --genre is
                     the corpus filter)
+  --paper-series N  articles of paper N (人民日报, 文汇报, or as --tagged-paper names the tagged
+                    files) (repeatable; --paper is the corpus filter)
 Series names in the output: articles, chars, tokens, term:W, regex:RE, person:P, topic:T,
-genre:G. Words are segmented only when a word series (tokens, --term, --term-regex) is asked.
+genre:G, paper:N. Words are segmented only when a word series (tokens, --term, --term-regex) is asked.
 A --term, --term-regex, --person, --topic or --genre-series found in no dated article is
 said on stderr.
 
@@ -83,10 +86,10 @@ with --from and --to, every period of that range (--from 1962 --to 1963 --by mon
 months, whatever the articles).
 
 Columns: period,series,count,total,per_10k,share,front_page_share,burst
-  count            occurrences (term, regex), articles (person, topic, genre), or the total
+  count            occurrences (term, regex), articles (person, topic, genre, paper), or the total
                    itself (articles, chars, tokens)
   total            the period's kept words (term, regex, tokens), body characters (chars) or
-                   articles (person, topic, genre, articles)
+                   articles (person, topic, genre, paper, articles)
   per_10k          count × 10,000 / total: per 10,000 words for word series, per 10,000
                    articles for article series; empty for the totals
   share            articles where the series occurs / the period's articles
@@ -132,6 +135,7 @@ func newTimelineCmd(io *streams) *cobra.Command {
 	f.StringArrayVar(&o.persons, "person", nil, "count the articles naming person `P` in their RW list (repeatable)")
 	f.StringArrayVar(&o.topics, "topic", nil, "count the articles with GJ topic `T` (repeatable)")
 	f.StringArrayVar(&o.genres, "genre-series", nil, "count the articles with TC genre `G` (repeatable)")
+	f.StringArrayVar(&o.papers, "paper-series", nil, "count the articles of paper `NAME` (repeatable)")
 	f.Float64Var(&o.burstS, "burst-s", burst.DefaultS, "Kleinberg's `s`: the burst state's rate over the base rate")
 	f.Float64Var(&o.burstGamma, "burst-gamma", burst.DefaultGamma, "Kleinberg's `γ`: the cost of going up, in units of ln n")
 	f.BoolVar(&o.noBursts, "no-bursts", false, "do not compute bursts")
@@ -182,8 +186,11 @@ func (o *timelineOptions) timelineSeries() ([]timeline.Series, error) {
 	for _, g := range o.genres {
 		series = append(series, timeline.Of(timeline.Genre, g))
 	}
+	for _, p := range o.papers {
+		series = append(series, timeline.Of(timeline.Paper, p))
+	}
 	if len(series) == 0 {
-		return nil, fmt.Errorf("no series: give --series, --term, --term-regex, --person, --topic or --genre-series")
+		return nil, fmt.Errorf("no series: give --series, --term, --term-regex, --person, --topic, --genre-series or --paper-series")
 	}
 	for _, s := range series {
 		if s.Value == "" && !s.Kind.Total() {
@@ -288,9 +295,13 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		quiet := o.corpusOptions
 		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 		quiet.skipBody = !o.fromText
-		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, nil)
+		noRW := map[corpus.Date]int{}
+		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, noRW)
 		if err != nil {
 			return nil, err
+		}
+		if len(arts) == 0 && !o.quiet {
+			noRWNote(io, noRW)
 		}
 		asked := o.askedPersons(io, resolver)
 		// Both passes see the articles in corpus order: walk the list alongside.

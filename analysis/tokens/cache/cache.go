@@ -35,7 +35,7 @@
 // second read as fast as memory, and the process holds only the blocks in flight whatever
 // the file's size.
 //
-// # Layout (version 1)
+// # Layout (version 2)
 //
 // All integers are unsigned LEB128 varints (encoding/binary's Uvarint) unless said
 // otherwise; signed integers (line numbers, serial, date parts, page, item, and the
@@ -43,7 +43,7 @@
 // length then its UTF-8 bytes; a list is its length then its items. A section is a varint
 // byte length, the payload, and the payload's CRC-32C (Castagnoli) as 4 little-endian bytes.
 //
-//	file    = magic "BAOKANIX" | version uint32 LE (1) | header section | blocks |
+//	file    = magic "BAOKANIX" | version uint32 LE (2) | header section | blocks |
 //	          vocabulary section | summary section | sources section | index section | footer
 //	header  = settings: list of (name string, value string) in the writer's order
 //	sources = base string (the working directory relative source paths start from),
@@ -55,7 +55,7 @@
 //	          line, kind, message; an article = path ("" for the file's path), line, serial,
 //	          date (year, month, day), date_raw, page, item, kicker, title,
 //	          subtitles, authors, author_unit, classification, column, page_name, topics,
-//	          genres, rw, rw_source, extra (code, name, value, line), diagnostics,
+//	          genres, rw, rw_source, paper (version 2), extra (code, name, value, line), diagnostics,
 //	          paragraphs, chars (of the body)
 //	tokens  = per article: title count, body count, then that many vocabulary ids
 //	body    = per article: paragraphs (a list of strings), the whole zstd-compressed
@@ -83,7 +83,8 @@ const (
 	Magic    = "BAOKANIX"
 	endMagic = "baokanix"
 	// Version is the layout version written; readers refuse any other.
-	Version = 1
+	// Version 2 added the article's paper (Article.Paper) after rw_source.
+	Version = 2
 
 	footerSize = 4*8 + len(endMagic)
 )

@@ -3,6 +3,7 @@ package cache
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -287,10 +288,16 @@ func TestDamagedCache(t *testing.T) {
 	if err := try("flip.bki", flipped); !errors.Is(err, ErrFormat) {
 		t.Errorf("a flipped bit: %v, want ErrFormat", err)
 	}
-	v2 := bytes.Clone(data)
-	v2[len(Magic)] = 2
-	if err := try("v2.bki", v2); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "version 2") {
-		t.Errorf("version 2: %v", err)
+	next := bytes.Clone(data)
+	next[len(Magic)] = Version + 1
+	if err := try("next.bki", next); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), fmt.Sprintf("version %d", Version+1)) {
+		t.Errorf("version %d: %v", Version+1, err)
+	}
+	// A cache of version 1 (before Article.Paper) is refused with the advice to index again.
+	v1 := bytes.Clone(data)
+	v1[len(Magic)] = 1
+	if err := try("v1.bki", v1); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "layout version 1") || !strings.Contains(err.Error(), "baokan index") {
+		t.Errorf("version 1: %v", err)
 	}
 	if err := try("text.bki", []byte("hello")); !errors.Is(err, ErrFormat) {
 		t.Errorf("not a cache: %v", err)
@@ -398,7 +405,7 @@ func TestScanKeep(t *testing.T) {
 		}
 		n++
 	}
-	if n != 30 {
-		t.Errorf("%d articles, want the sample's 30", n)
+	if n != 38 { // 30 tagged and 8 JSON files of one article each (testdata/README.md)
+		t.Errorf("%d articles, want the sample's 38", n)
 	}
 }

@@ -183,6 +183,7 @@ func (e *enc) article(a *corpus.Article, path string) {
 	e.list(a.Genres)
 	e.list(a.RW)
 	e.str(string(a.RWSource))
+	e.str(a.Paper)
 	e.uint(uint64(len(a.Extra)))
 	for _, f := range a.Extra {
 		e.str(f.Code)
@@ -218,6 +219,7 @@ func (d *dec) article(a *corpus.Article, path string) (paragraphs, chars int) {
 	a.Genres = d.list()
 	a.RW = d.list()
 	a.RWSource = corpus.RWSource(d.str())
+	a.Paper = d.str()
 	if n := d.count(4); n > 0 {
 		a.Extra = make([]corpus.Field, n)
 		for i := range a.Extra {
