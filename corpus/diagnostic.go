@@ -78,7 +78,8 @@ const (
 	// read already (x.zip and x.tar.gz of the same files; a tar hard link to a member read).
 	// The first occurrence in stream order is read.
 	KindDuplicateFile Kind = "duplicate_file"
-	// KindNotTxt: a file in a folder or archive whose name does not end in .txt.
+	// KindNotTxt: a file in a folder or archive whose name ends in none of .txt, .json, .jsonl
+	// and .ndjson (isArticleFile); the name is kept from the time only .txt was read.
 	KindNotTxt Kind = "not_txt"
 	// KindNestedArchive: an archive inside an archive (not opened).
 	KindNestedArchive Kind = "nested_archive"

@@ -141,7 +141,7 @@ func (p *producer) notRead(name string) bool {
 	case unsupportedArchive(name):
 		return p.skip(name, KindUnsupportedArchive, "archives of this kind are not opened (.zip, .tar, .tar.gz and .tgz are)")
 	default:
-		return p.skip(name, KindNotTxt, "not a .txt file")
+		return p.skip(name, KindNotTxt, "not a .txt, .json, .jsonl or .ndjson file")
 	}
 }
 
