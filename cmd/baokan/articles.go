@@ -33,7 +33,9 @@ Lists (subtitle, authors, topics, genres, rw) are joined by "/" in table and csv
 json and jsonl. date is YYYY-MM-DD, empty when the RQ field is missing or not a real date.
 rw holds the raw RW entries as indexed (names, roles and events mixed; see 'baokan persons'),
 rw_source says where they came from: GJ, body (the tail of the last body line), or empty.
-chars counts the Unicode code points of the body.`,
+chars counts the Unicode code points of the body. Body text found in the author field (ZZ)
+after a line break is moved to the end of the body (diagnostic body_in_author): paragraphs,
+chars and body count it, and authors does not.`,
 		RunE: func(c *cobra.Command, args []string) error { return runArticles(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)
