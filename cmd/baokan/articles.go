@@ -35,7 +35,9 @@ rw holds the raw RW entries as indexed (names, roles and events mixed; see 'baok
 rw_source says where they came from: GJ, body (the tail of the last body line), or empty.
 paper is the newspaper: 人民日报 or 文汇报 from their JSON forms; for the tagged export, which
 does not name it, what --tagged-paper says (empty without it).
-chars counts the Unicode code points of the body.`,
+chars counts the Unicode code points of the body. Body text found in the author field (ZZ)
+after a line break is moved to the end of the body (diagnostic body_in_author): paragraphs,
+chars and body count it, and authors does not.`,
 		RunE: func(c *cobra.Command, args []string) error { return runArticles(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)

@@ -72,7 +72,8 @@ articles without a value are grouped under "(none)", listed last. In csv, json a
 formats the output holds the breakdown alone when --by is given, the overview otherwise.
 
 Characters are Unicode code points of the body paragraphs (indentation, markup and the RW
-tail excluded).`,
+tail excluded). Body text found in the author field (ZZ) after a line break, which the
+parser moves to the end of the body (diagnostic body_in_author), is counted in the body.`,
 		RunE: func(c *cobra.Command, args []string) error { return runStats(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/baokan/baokan/corpus"
@@ -132,5 +133,36 @@ func TestWorkersLeaveGOMAXPROCS(t *testing.T) {
 		if got := runtime.GOMAXPROCS(0); got != procs {
 			t.Errorf("%v: GOMAXPROCS %d, was %d", args, got, procs)
 		}
+	}
+}
+
+// TestHelpSaysBodyInAuthor: the body text the parser recovers from a misplaced author
+// field is counted in the body by stats and articles, and their --help says so. The real
+// article 198507250101.TXT has 19 ZW paragraphs and 31 spilled into ZZ (counted with
+// python3, see corpus.TestRealBodyInAuthorSpill): articles gives 50 paragraphs and the one
+// author, and stats counts the same characters.
+func TestHelpSaysBodyInAuthor(t *testing.T) {
+	for _, cmd := range []string{"stats", "articles"} {
+		_, out, _ := baokanRun(t, cmd, "--help")
+		if !strings.Contains(out, "body_in_author") || !strings.Contains(out, "author field") {
+			t.Errorf("%s --help does not say that body text found in the author field (body_in_author) is counted in the body", cmd)
+		}
+	}
+	file := sharedCorpus + "/txt/1985/198507/19850725/198507250101.TXT"
+	if _, err := os.Stat(file); err != nil {
+		t.Skipf("skipping: %s is absent (development tree and CI only)", file)
+	}
+	_, out, _ := baokanRun(t, "articles", "--format", "csv", "-q", file)
+	rows := readCSV(t, out)
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	if len(rows) != 2 || rows[1][col["paragraphs"]] != "50" || rows[1][col["authors"]] != "梁陆涛" {
+		t.Fatalf("articles: %v", rows)
+	}
+	_, out, _ = baokanRun(t, "stats", "--format", "csv", "-q", file)
+	if !strings.Contains(out, "body characters,"+rows[1][col["chars"]]+"\n") && !strings.Contains(out, "body characters,"+rows[1][col["chars"]]+"\r\n") {
+		t.Errorf("stats does not count the %s characters of articles:\n%s", rows[1][col["chars"]], out)
 	}
 }
