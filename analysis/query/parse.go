@@ -158,7 +158,7 @@ func (e *SyntaxError) Error() string {
 		}
 		i++
 	}
-	return fmt.Sprintf("query: %s at character %d\n  %s\n  %s^", e.Msg, e.Pos+1, e.Query, pad.String())
+	return fmt.Sprintf("%s at character %d\n  %s\n  %s^", e.Msg, e.Pos+1, e.Query, pad.String())
 }
 
 // token kinds

@@ -123,16 +123,16 @@ func TestOperatorsByHand(t *testing.T) {
 
 func TestPrecedence(t *testing.T) {
 	for q, want := range map[string]string{
-		"a OR b c":             "(a OR (b AND c))",
-		"a b OR c":             "((a AND b) OR c)",
-		"NOT a b":              "(NOT a AND b)",
-		"a AND b AND c":        "(a AND b AND c)",
-		"a NEAR/3 b c":         "((a NEAR/3 b) AND c)",
-		"(a OR b) NEAR/2 c":    "((a OR b) NEAR/2 c)",
-		`"x y" title:"a b"`:    `("x y" AND title:"a b")`,
-		"and or not":           "(and AND or AND not)",
-		`"a\"b"`:               `"a\"b"`,
-		"/a\\/b/":              "/a/b/",
+		"a OR b c":           "(a OR (b AND c))",
+		"a b OR c":           "((a AND b) OR c)",
+		"NOT a b":            "(NOT a AND b)",
+		"a AND b AND c":      "(a AND b AND c)",
+		"a NEAR/3 b c":       "((a NEAR/3 b) AND c)",
+		"(a OR b) NEAR/2 c":  "((a OR b) NEAR/2 c)",
+		`"x y" title:"a b"`:  `("x y" AND title:"a b")`,
+		"and or not":         "(and AND or AND not)",
+		`"a\"b"`:             `"a\"b"`,
+		"/a\\/b/":            "/a/b/",
 		"page:2-3 genre:/社/": "(page:2-3 AND genre:/社/)",
 	} {
 		n, err := Parse(q)
@@ -181,7 +181,7 @@ func TestSyntaxErrors(t *testing.T) {
 	}
 	// The caret sits under the failing character, two columns per wide character.
 	_, err := Parse("古巴 AND )")
-	want := "query: expected a term but found ) at character 8\n  古巴 AND )\n           ^"
+	want := "expected a term but found ) at character 8\n  古巴 AND )\n           ^"
 	if err.Error() != want {
 		t.Errorf("error:\n%s\nwant:\n%s", err, want)
 	}
