@@ -95,7 +95,7 @@ func runKWIC(io *streams, o *kwicOptions, args []string) error {
 		sampler = concordance.NewSampler(o.sample, o.seed)
 	}
 	hits, articles := 0, 0
-	vocab, closeErr, err := eachHit(io, &o.corpusOptions, &o.wordFlags, m, args[1:], func(a *corpus.Article, ordinal int, words []string, spans []spanT) error {
+	vocab, closeErr, err := eachHit(io, &o.corpusOptions, &o.wordFlags, m, args[1:], false, func(a *corpus.Article, ordinal int, words []string, spans []spanT) error {
 		articles++
 		hits += len(spans)
 		for _, l := range concordance.Make(a, ordinal, words, spans, opt) {
