@@ -467,3 +467,18 @@ func anyOf(list []string, n *Field) bool {
 	}
 	return false
 }
+
+// Locate returns where the words of s are in the body: the paragraph and the byte range
+// in it, from the first word's start to the last's end; ok is false when they are not in
+// one paragraph (or not found). d.Words and d.Article.Body must be set.
+func (d *Doc) Locate(s Span) (para, start, end int, ok bool) {
+	offs := d.wordOffsets()
+	if s.Start < 0 || s.End > len(offs) || s.Start >= s.End {
+		return 0, 0, 0, false
+	}
+	first, last := offs[s.Start], offs[s.End-1]
+	if first.para < 0 || first.para != last.para {
+		return 0, 0, 0, false
+	}
+	return first.para, first.start, last.end, true
+}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/baokan/baokan/corpus"
 )
 
 // hitCounts reads kwic's or collocations' "N hits in M articles" line.
@@ -221,5 +224,26 @@ func TestBadQueries(t *testing.T) {
 	code, _, errOut := baokanRun(t, "kwic", "page:1")
 	if code != 1 || !strings.Contains(errOut, "no word") {
 		t.Errorf("kwic page:1: %d %s", code, errOut)
+	}
+}
+
+// show marks each hit's characters where the words are, and nothing when not asked.
+func TestShowMarksHits(t *testing.T) {
+	a := &corpus.Article{Path: "x.TXT", Line: 1, Title: "题", Body: []string{"美国帝国主义在古巴", "古巴人民"}}
+	words := []string{"美国", "帝国主义", "在", "古巴", "古巴", "人民"}
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeArticle(w, a, words, []spanT{{Start: 0, End: 2}, {Start: 4, End: 5}}, true)
+	w.Flush()
+	want := "\x1b[1;7m美国帝国主义\x1b[0m在古巴\n\x1b[1;7m古巴\x1b[0m人民\n"
+	if !strings.HasSuffix(b.String(), want) {
+		t.Errorf("got %q, want suffix %q", b.String(), want)
+	}
+	b.Reset()
+	w = bufio.NewWriter(&b)
+	writeArticle(w, a, words, []spanT{{Start: 0, End: 2}}, false)
+	w.Flush()
+	if strings.Contains(b.String(), "\x1b") || !strings.HasSuffix(b.String(), "\n美国帝国主义在古巴\n古巴人民\n") {
+		t.Errorf("plain: %q", b.String())
 	}
 }
