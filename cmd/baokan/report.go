@@ -125,6 +125,7 @@ type reportData struct {
 	summary  corpus.Summary
 	by       string // the period finally used
 	byChosen string // how it was chosen, for the methods
+	contexts []termContext // --term: concordances and collocates (report_contexts.go)
 }
 
 func runReport(io *streams, o *reportOptions, args []string) error {
@@ -262,6 +263,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 		return fmt.Errorf("no article to report on (%s): check the sources and --from, --to, --page, --genre, --title", d.summary)
 	}
 	d.choosePeriods()
+	if d.contexts, err = termContexts(io, o, args); err != nil {
+		return err
+	}
 
 	r, err := buildReport(io, o, args, d, figs)
 	if err != nil {
