@@ -45,38 +45,53 @@ import (
 // Span is the window: Left words before the hit, Right after.
 type Span struct{ Left, Right int }
 
-// Counts are one (sub)corpus's counts.
+// Counts are one (sub)corpus's counts, words given as ids into a vocabulary.
 type Counts struct {
-	N     int64            // kept words
-	Hits  int64            // f1
-	R1    int64            // window positions examined
-	Freq  map[string]int64 // f2: every kept word's frequency
-	CoOcc map[string]int64 // O11: occurrences in the windows
+	N     int64   // kept words
+	Hits  int64   // f1
+	R1    int64   // word positions in the windows
+	Freq  []int64 // f2, by word id: every kept word's frequency
+	CoOcc []int64 // O11, by word id: occurrences in the windows
+	idx   []int   // scratch: positions of the kept words
+	in    []bool  // scratch: kept words in a window
 }
 
 // NewCounts returns empty counts.
-func NewCounts() *Counts {
-	return &Counts{Freq: map[string]int64{}, CoOcc: map[string]int64{}}
+func NewCounts() *Counts { return &Counts{} }
+
+func (c *Counts) grow(id uint32) {
+	if int(id) >= len(c.Freq) {
+		n := max(int(id)+1, 2*len(c.Freq))
+		c.Freq = append(c.Freq, make([]int64, n-len(c.Freq))...)
+		c.CoOcc = append(c.CoOcc, make([]int64, n-len(c.CoOcc))...)
+	}
 }
 
 // Hit is a hit as positions in an article's words: Start to End (exclusive).
 type Hit struct{ Start, End int }
 
-// Add counts one article: words are all its body words as cut, kept says which the filter
-// keeps (nil: all), hits are the hits in words' positions (sorted by start).
-func (c *Counts) Add(words []string, kept []bool, hits []Hit, span Span) {
-	idx := make([]int, 0, len(words)) // positions of the kept words
+// Add counts one article: words are all its body words as cut (vocabulary ids), kept says
+// which the filter keeps (by position; nil: all), hits are the hits in words' positions
+// (sorted by start).
+func (c *Counts) Add(words []uint32, kept []bool, hits []Hit, span Span) {
+	idx := c.idx[:0]
 	for i, w := range words {
 		if kept == nil || kept[i] {
 			idx = append(idx, i)
+			c.grow(w)
 			c.Freq[w]++
 		}
 	}
+	c.idx = idx
 	c.N += int64(len(idx))
 	if len(hits) == 0 {
 		return
 	}
-	in := make([]bool, len(idx)) // kept words in some window
+	in := c.in[:0]
+	for range idx {
+		in = append(in, false)
+	}
+	c.in = in
 	for _, h := range hits {
 		c.Hits++
 		j, _ := slices.BinarySearch(idx, h.Start) // first kept word at or after the hit
@@ -146,16 +161,17 @@ const (
 	ByLogDice Order = "logdice"
 )
 
-// Rows returns the collocates occurring at least minCount times in the windows, sorted by
-// order (descending), ties by count (descending) then term (Unicode code point order).
-func (c *Counts) Rows(minCount int64, order Order) []Row {
+// Rows returns the collocates occurring at least minCount times (and at least once) in the
+// windows, sorted by order (descending), ties by count (descending) then term (Unicode code
+// point order); vocab gives the words of the ids.
+func (c *Counts) Rows(vocab []string, minCount int64, order Order) []Row {
 	var rows []Row
 	for w, o := range c.CoOcc {
-		if o < minCount {
+		if o < max(minCount, 1) {
 			continue
 		}
 		r := Measures(o, c.Hits, c.Freq[w], c.R1, c.N)
-		r.Term = w
+		r.Term = vocab[w]
 		rows = append(rows, r)
 	}
 	key := func(r *Row) float64 {

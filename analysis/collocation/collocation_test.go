@@ -8,6 +8,37 @@ import (
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
 
+// vocab interns words for the tests.
+type vocab struct {
+	terms []string
+	ids   map[string]uint32
+}
+
+func (v *vocab) of(text string) []uint32 {
+	if v.ids == nil {
+		v.ids = map[string]uint32{}
+	}
+	var out []uint32
+	for _, w := range strings.Fields(text) {
+		id, ok := v.ids[w]
+		if !ok {
+			id = uint32(len(v.terms))
+			v.ids[w] = id
+			v.terms = append(v.terms, w)
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+func (v *vocab) count(m []int64, w string) int64 {
+	id, ok := v.ids[w]
+	if !ok || int(id) >= len(m) {
+		return 0
+	}
+	return m[id]
+}
+
 // A table worked by hand. Words a b c a d b a (positions 0–6), hits: every a; span 1,1.
 // Windows: hit 0 → [b]; hit 3 → c [ ] d; hit 6 → b [ ]. So f1 = 3, R1 = 4, N = 7;
 // b: O11 = 2, f2 = 2; E11 = 4·2/7 = 8/7; MI = log2(2·7/8) = log2 1.75 = 0.807355;
@@ -16,11 +47,12 @@ func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
 // 2·(2 ln 1.75 + 2 ln 0.7 + 0 + 3 ln 1.4) = 2.830597.
 func TestHandWorkedTable(t *testing.T) {
 	c := NewCounts()
-	c.Add(strings.Fields("a b c a d b a"), nil, []Hit{{0, 1}, {3, 4}, {6, 7}}, Span{1, 1})
-	if c.N != 7 || c.Hits != 3 || c.R1 != 4 || c.CoOcc["b"] != 2 || c.CoOcc["c"] != 1 || c.CoOcc["d"] != 1 || c.Freq["b"] != 2 {
+	var v vocab
+	c.Add(v.of("a b c a d b a"), nil, []Hit{{0, 1}, {3, 4}, {6, 7}}, Span{1, 1})
+	if c.N != 7 || c.Hits != 3 || c.R1 != 4 || v.count(c.CoOcc, "b") != 2 || v.count(c.CoOcc, "c") != 1 || v.count(c.CoOcc, "d") != 1 || v.count(c.Freq, "b") != 2 {
 		t.Fatalf("counts: N %d hits %d R1 %d co %v freq %v", c.N, c.Hits, c.R1, c.CoOcc, c.Freq)
 	}
-	rows := c.Rows(1, ByG2)
+	rows := c.Rows(v.terms, 1, ByG2)
 	if rows[0].Term != "b" {
 		t.Fatalf("first row %+v", rows[0])
 	}
@@ -42,10 +74,10 @@ func TestHandWorkedTable(t *testing.T) {
 // past them.
 func TestWindowSkipsDroppedWords(t *testing.T) {
 	c := NewCounts()
-	words := strings.Fields("x 的 a 的 y z")
+	var v vocab
 	kept := []bool{true, false, true, false, true, true}
-	c.Add(words, kept, []Hit{{2, 3}}, Span{1, 1})
-	if c.N != 4 || c.R1 != 2 || c.CoOcc["x"] != 1 || c.CoOcc["y"] != 1 || c.CoOcc["的"] != 0 {
+	c.Add(v.of("x 的 a 的 y z"), kept, []Hit{{2, 3}}, Span{1, 1})
+	if c.N != 4 || c.R1 != 2 || v.count(c.CoOcc, "x") != 1 || v.count(c.CoOcc, "y") != 1 || v.count(c.CoOcc, "的") != 0 {
 		t.Fatalf("N %d R1 %d co %v", c.N, c.R1, c.CoOcc)
 	}
 }
@@ -69,8 +101,8 @@ func TestPublishedExamples(t *testing.T) {
 	// "ruhollah", which occurs nowhere else, in a text padded to N words.
 	c := NewCounts()
 	c.Hits, c.R1, c.N = 42, 42, N
-	c.Freq["ruhollah"], c.CoOcc["ruhollah"] = 20, 20
-	if rows := c.Rows(1, ByMI); len(rows) != 1 || !near(rows[0].MI, 18.38, 0.005) {
+	c.Freq, c.CoOcc = []int64{0, 20}, []int64{0, 20}
+	if rows := c.Rows([]string{"ayatollah", "ruhollah"}, 1, ByMI); len(rows) != 1 || !near(rows[0].MI, 18.38, 0.005) {
 		t.Errorf("rows %+v", rows)
 	}
 }
@@ -104,14 +136,15 @@ func TestG2AgainstDunningBinomials(t *testing.T) {
 // counts once (O11 = 1 = its frequency, R1 = 1).
 func TestOverlappingWindowsCountOnce(t *testing.T) {
 	c := NewCounts()
-	c.Add(strings.Fields("a b a"), nil, []Hit{{0, 1}, {2, 3}}, Span{1, 1})
-	if c.CoOcc["b"] != 1 || c.R1 != 1 || c.Hits != 2 {
+	var v vocab
+	c.Add(v.of("a b a"), nil, []Hit{{0, 1}, {2, 3}}, Span{1, 1})
+	if v.count(c.CoOcc, "b") != 1 || c.R1 != 1 || c.Hits != 2 {
 		t.Fatalf("co %v R1 %d hits %d", c.CoOcc, c.R1, c.Hits)
 	}
 	// Span 2,2: each window reaches the other hit, which counts once too.
 	c = NewCounts()
-	c.Add(strings.Fields("a b a"), nil, []Hit{{0, 1}, {2, 3}}, Span{2, 2})
-	if c.CoOcc["b"] != 1 || c.CoOcc["a"] != 2 || c.R1 != 3 {
+	c.Add(v.of("a b a"), nil, []Hit{{0, 1}, {2, 3}}, Span{2, 2})
+	if v.count(c.CoOcc, "b") != 1 || v.count(c.CoOcc, "a") != 2 || c.R1 != 3 {
 		t.Fatalf("co %v R1 %d", c.CoOcc, c.R1)
 	}
 }

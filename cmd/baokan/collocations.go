@@ -95,6 +95,7 @@ func parseCollocationOrder(s string) (collocation.Order, error) {
 type collocationGroup struct {
 	name   string
 	counts *collocation.Counts
+	vocab  []string
 }
 
 // countCollocations counts the collocates of m's hits, overall (group nil) or by group,
@@ -105,13 +106,14 @@ func countCollocations(io *streams, co *corpusOptions, wf *wordFlags, m *queryMa
 		return nil, 0, 0, nil, err
 	}
 	byName := map[string]*collocation.Counts{}
-	var kept []bool
+	cw := &collocWords{filter: filter}
 	var hs []collocation.Hit
-	_, closeErr, err = eachHit(io, co, wf, m, args, true, func(a *corpus.Article, _ int, words []string, spans []spanT) error {
-		kept = kept[:0]
-		for _, w := range words {
-			kept = append(kept, filter.Keep(w))
+	var cacheVocab []string
+	_, closeErr, err = eachHit(io, co, wf, m, args, true, func(a *corpus.Article, _ int, words []string, ids []uint32, spans []spanT) error {
+		if ids != nil && cacheVocab == nil {
+			cacheVocab = m.q.BoundVocabulary()
 		}
+		ids, kept := cw.of(words, ids, cacheVocab)
 		hs = hs[:0]
 		for _, s := range spans {
 			hs = append(hs, collocation.Hit{Start: s.Start, End: s.End})
@@ -130,7 +132,7 @@ func countCollocations(io *streams, co *corpusOptions, wf *wordFlags, m *queryMa
 				c = collocation.NewCounts()
 				byName[g] = c
 			}
-			c.Add(words, kept, hs, span)
+			c.Add(ids, kept, hs, span)
 		}
 		return nil
 	})
@@ -143,7 +145,7 @@ func countCollocations(io *streams, co *corpusOptions, wf *wordFlags, m *queryMa
 	}
 	slices.SortFunc(names, terms.CompareGroups)
 	for _, g := range names {
-		groups = append(groups, collocationGroup{g, byName[g]})
+		groups = append(groups, collocationGroup{g, byName[g], cw.Vocabulary()})
 	}
 	return groups, hits, articles, closeErr, nil
 }
@@ -186,7 +188,7 @@ func runCollocations(io *streams, o *collocationsOptions, args []string) error {
 	}
 	out := reports.NewWriter(w, format, columns, o.reportOptions()...)
 	for _, g := range groups {
-		rows := g.counts.Rows(o.minCount, order)
+		rows := g.counts.Rows(g.vocab, o.minCount, order)
 		if o.top > 0 && len(rows) > o.top {
 			rows = rows[:o.top]
 		}

@@ -123,8 +123,8 @@ type reportData struct {
 	refer    *terms.Counter
 	people   *personCollector
 	summary  corpus.Summary
-	by       string // the period finally used
-	byChosen string // how it was chosen, for the methods
+	by       string        // the period finally used
+	byChosen string        // how it was chosen, for the methods
 	contexts []termContext // --term: concordances and collocates (report_contexts.go)
 }
 

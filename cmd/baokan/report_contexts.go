@@ -72,23 +72,29 @@ func termContexts(io *streams, o *reportOptions, args []string) ([]termContext, 
 	co := o.corpusOptions
 	co.quiet, co.verbose, co.strict = true, false, false // the main pass reported
 	wf := o.wordFlags
-	var kept []bool
+	cw := &collocWords{filter: filter}
 	var hs []collocation.Hit
-	_, _, err = eachHit(io, &co, &wf, m, args, true, func(a *corpus.Article, ordinal int, words []string, _ []spanT) error {
-		kept = kept[:0]
-		for _, w := range words {
-			kept = append(kept, filter.Keep(w))
+	var cacheVocab []string
+	_, _, err = eachHit(io, &co, &wf, m, args, true, func(a *corpus.Article, ordinal int, words []string, ids []uint32, anyHits []spanT) error {
+		if ids != nil && cacheVocab == nil {
+			cacheVocab = m.q.BoundVocabulary()
+			for _, st := range states {
+				st.m.q.Bind(cacheVocab)
+			}
 		}
+		ids, kept := cw.of(words, ids, cacheVocab)
 		for _, st := range states {
 			var spans []spanT
-			if ok, h := st.m.q.Hits(st.m.doc(a, words, nil)); ok {
-				spans = h
+			if len(anyHits) > 0 {
+				if ok, h := st.m.q.Hits(st.m.doc(a, words, ids)); ok {
+					spans = h
+				}
 			}
 			hs = hs[:0]
 			for _, s := range spans {
 				hs = append(hs, collocation.Hit{Start: s.Start, End: s.End})
 			}
-			st.counts.Add(words, kept, hs, reportSpan)
+			st.counts.Add(ids, kept, hs, reportSpan)
 			if len(spans) > 0 {
 				st.hits += len(spans)
 				st.arts++
@@ -106,7 +112,7 @@ func termContexts(io *streams, o *reportOptions, args []string) ([]termContext, 
 	for i, st := range states {
 		lines := st.sampler.Lines
 		concordance.Sort(lines, concordance.Corpus)
-		rows := st.counts.Rows(reportCollocMin, collocation.ByG2)
+		rows := st.counts.Rows(cw.Vocabulary(), reportCollocMin, collocation.ByG2)
 		out[i] = termContext{term: o.terms[i], hits: st.hits, arts: st.arts, lines: lines,
 			collocates: rows[:min(len(rows), reportCollocates)]}
 	}

@@ -121,7 +121,7 @@ func runShow(io *streams, o *showOptions, args []string) error {
 	}
 	var closeErr error
 	if m != nil && (m.words || m.text) {
-		_, closeErr, err = eachHit(io, &o.corpusOptions, &o.wordFlags, m, sources, false, func(a *corpus.Article, _ int, words []string, hits []spanT) error {
+		_, closeErr, err = eachHit(io, &o.corpusOptions, &o.wordFlags, m, sources, false, func(a *corpus.Article, _ int, words []string, _ []uint32, hits []spanT) error {
 			return show(a, words, hits)
 		})
 	} else {
