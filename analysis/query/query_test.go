@@ -186,3 +186,42 @@ func TestSyntaxErrors(t *testing.T) {
 		t.Errorf("error:\n%s\nwant:\n%s", err, want)
 	}
 }
+
+// Candidates by hand: units 0–3 hold the words a {0,1}, b {1,2}, c {3}.
+func TestCandidates(t *testing.T) {
+	vocab := []string{"a", "b", "c", "d"}
+	where := map[uint32][]int{0: {0, 1}, 1: {1, 2}, 2: {3}}
+	units := func(ids []uint32) []int {
+		var out []int
+		for _, id := range ids {
+			out = union(out, where[id])
+		}
+		return out
+	}
+	for q, want := range map[string]string{
+		"a":           "[0 1] true",
+		"a b":         "[1] true",
+		"a OR c":      "[0 1 3] true",
+		`"a b"`:       "[1] true",
+		"a NEAR/2 c":  "[] true",
+		"/^[ab]$/":    "[0 1 2] true",
+		"d":           "[] true",
+		"a NOT b":     "[0 1] true",
+		"NOT a":       "[] false",
+		"a OR page:1": "[] false",
+		"text:a":      "[] false",
+		"b title:x":   "[1 2] true",
+		"(a OR b) c":  "[] true",
+		"(a OR b) b":  "[1 2] true",
+	} {
+		c, err := Compile(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Bind(vocab)
+		got, ok := c.Candidates(units)
+		if s := fmt.Sprint(append([]int{}, got...), " ", ok); s != want {
+			t.Errorf("Candidates(%s) = %s, want %s", q, s, want)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type corpusOptions struct {
 	title    string
 	query    string // --query (querymatch.go)
 	queryM   *queryMatcher
+	blocks   []int // a cache's blocks that can hold a match of the query, if known (queryblocks.go)
 	workers  int
 	strict   bool
 	verbose  bool
@@ -146,6 +147,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		if err != nil {
 			return nil, err
 		}
+		o.queryBlocks(cr)
 		s, err := o.openCache(io, cr)
 		if err != nil {
 			cr.Close()
@@ -227,6 +229,7 @@ func (o *corpusOptions) openCache(io *streams, cr *cache.Reader) (*session, erro
 		Body:         !o.textless && !o.skipBody,
 		Words:        o.words,
 		Keep:         o.keep,
+		Blocks:       o.blocks,
 		OnFile:       s.onFile,
 		OnDiagnostic: o.diagnosticPrinter(io),
 	}

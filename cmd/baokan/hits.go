@@ -28,6 +28,11 @@ func eachHit(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, arg
 	if ws.cache != nil {
 		vocab := ws.Vocabulary()
 		m.q.Bind(vocab)
+		if co.query == "" && !all {
+			// Only the blocks that can hold a hit are read (the summary is the cache's);
+			// not when every article counts (collocations' corpus frequencies).
+			co.blocks = candidateBlocks(co, ws.cache, m)
+		}
 		var words []string
 		lookup := func(ids []uint32) []string {
 			words = words[:0]

@@ -3,11 +3,19 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/baokan/baokan"
+	"github.com/baokan/baokan/analysis/tokens/cache"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -245,5 +253,75 @@ func TestShowMarksHits(t *testing.T) {
 	w.Flush()
 	if strings.Contains(b.String(), "\x1b") || !strings.HasSuffix(b.String(), "\n美国帝国主义在古巴\n古巴人民\n") {
 		t.Errorf("plain: %q", b.String())
+	}
+}
+
+// A cache of several blocks where 古巴 is in the last block only: a query of words reads
+// that block alone, and gives, on stdout and stderr, what a scan of every block and the
+// raw files give.
+func TestQueryReadsOnlyTheBlocksWithTheWords(t *testing.T) {
+	dir := t.TempDir()
+	var cuba, other []string
+	err := fs.WalkDir(baokan.SampleFS, baokan.SampleRoot, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := fs.ReadFile(baokan.SampleFS, p)
+		if err != nil {
+			return err
+		}
+		text, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+		if strings.Contains(string(text), "古巴") {
+			cuba = append(cuba, p)
+		} else {
+			other = append(other, p)
+		}
+		return nil
+	})
+	if err != nil || len(cuba) == 0 {
+		t.Fatalf("%v, %d files with 古巴", err, len(cuba))
+	}
+	copyTo := func(sub string, files []string) {
+		for _, p := range files {
+			raw, _ := fs.ReadFile(baokan.SampleFS, p)
+			dst := filepath.Join(dir, sub, filepath.Base(p))
+			os.MkdirAll(filepath.Dir(dst), 0o755)
+			if err := os.WriteFile(dst, raw, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// 10 × 27 articles without 古巴 (the first block closes after 256), then those with it.
+	for i := range 10 {
+		copyTo(fmt.Sprintf("c%02d", i), other)
+	}
+	copyTo("d", cuba)
+	bki := filepath.Join(t.TempDir(), "c.bki")
+	if code, _, errOut := baokanRun(t, "index", "-q", "-o", bki, dir); code != 0 {
+		t.Fatalf("index: %s", errOut)
+	}
+	cr, err := cache.Open(bki)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := cr.Blocks()
+	cr.Close()
+	if blocks < 2 {
+		t.Fatalf("%d blocks", blocks)
+	}
+	for _, cmd := range [][]string{
+		{"kwic", "古巴", "--format", "csv"},
+		{"kwic", "古巴 OR 帝国主义", "--format", "csv"},
+		{"articles", "--query", "古巴", "--format", "csv"},
+		{"stats", "--query", "古巴 领土", "--format", "csv"},
+		{"terms", "--query", "古巴", "--top", "10", "--format", "csv"},
+		{"kwic", "古巴", "--from", "1960-01-01", "--format", "csv"},
+		{"collocations", "古巴", "--format", "csv"},
+	} {
+		c1, raw, e1 := baokanRun(t, append(cmd, dir)...)
+		c2, cached, e2 := baokanRun(t, append(cmd, bki)...)
+		if c1 != 0 || c2 != 0 || raw != cached || e1 != e2 || raw == "" {
+			t.Errorf("%v: raw and cache differ:\n%s%s\n%s%s", cmd, raw, e1, cached, e2)
+		}
 	}
 }

@@ -14,10 +14,20 @@ import (
 type queryCounted struct {
 	articleReader
 	rejected *atomic.Int64
+	// limited: only the blocks of a cache that can match were read, kept counts the
+	// articles that matched, and the summary is the cache's as recorded.
+	limited bool
+	kept    *atomic.Int64
 }
 
 func (r *queryCounted) Summary() corpus.Summary {
 	sum := r.articleReader.Summary()
+	if r.limited {
+		k := int(r.kept.Load())
+		sum.FilteredOut += sum.Matched - k
+		sum.Matched = k
+		return sum
+	}
 	n := int(r.rejected.Load())
 	sum.Matched -= n
 	sum.FilteredOut += n
@@ -32,6 +42,7 @@ type queryReader struct {
 	s        *session
 	m        *queryMatcher
 	rejected atomic.Int64
+	kept     atomic.Int64
 	vocab    []string
 	words    []string
 
@@ -54,7 +65,9 @@ func (o *corpusOptions) applyQuery(io *streams, s *session, args []string) error
 	switch {
 	case s.cache != nil && m.words:
 		qr.vocab = s.ownsOrVocab()
-		m.q.Bind(qr.vocab)
+		if m.q.BoundVocabulary() == nil {
+			m.q.Bind(qr.vocab)
+		}
 	case m.words:
 		wf := &wordFlags{}
 		keepAllWords(wf)
@@ -82,7 +95,7 @@ func (o *corpusOptions) applyQuery(io *streams, s *session, args []string) error
 			}
 		}()
 	}
-	s.reader = &queryCounted{articleReader: qr, rejected: &qr.rejected}
+	s.reader = &queryCounted{articleReader: qr, rejected: &qr.rejected, limited: s.cache != nil && o.blocks != nil, kept: &qr.kept}
 	return nil
 }
 
@@ -123,6 +136,7 @@ func (r *queryReader) Next() (*corpus.Article, error) {
 			}
 		}
 		if r.m.match(a, words, ids) {
+			r.kept.Add(1)
 			return a, nil
 		}
 		r.rejected.Add(1)

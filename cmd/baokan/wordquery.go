@@ -19,6 +19,8 @@ type wsQuery struct {
 	swapped  bool            // raw files: the tokenizer cuts unfiltered, ws.filter filters
 	filter   segment.Filter  // raw files, a query of words: the command's filter, applied after matching
 	rejected atomic.Int64    // articles the query left out in this pass
+	kept     atomic.Int64    // articles it kept
+	blocks   []int           // a cache's blocks that can hold a match of --query, if known
 	qmatched []bool          // raw files with a second pass: whether each article of the first matched
 	qbuf     []uint32
 }
@@ -35,6 +37,9 @@ func (ws *wordStream) initQuery(vocab []string) error {
 	}
 	ws.qm = m
 	ws.needs(m)
+	if ws.cache != nil {
+		ws.blocks = candidateBlocks(ws.co, ws.cache, m)
+	}
 	return nil
 }
 
@@ -42,6 +47,7 @@ func (ws *wordStream) initQuery(vocab []string) error {
 // first pass.
 func (ws *wordStream) addSideQuery(m *queryMatcher) {
 	ws.side = append(ws.side, m)
+	ws.blocks = nil // the side queries look at every article
 	ws.sideHit = append(ws.sideHit, false)
 	ws.needs(m)
 }
@@ -71,9 +77,12 @@ func (ws *wordStream) anyQuery() bool { return ws.qm != nil || len(ws.side) > 0 
 
 // matchAll matches the main query and the side ones; false if the main one fails.
 func (ws *wordStream) matchAll(a *corpus.Article, words []string, ids []uint32) bool {
-	if ws.qm != nil && !ws.qm.match(a, words, ids) {
-		ws.rejected.Add(1)
-		return false
+	if ws.qm != nil {
+		if !ws.qm.match(a, words, ids) {
+			ws.rejected.Add(1)
+			return false
+		}
+		ws.kept.Add(1)
 	}
 	for i, m := range ws.side {
 		ws.sideHit[i] = m.match(a, words, ids)
@@ -86,6 +95,10 @@ func (ws *wordStream) matchAll(a *corpus.Article, words []string, ids []uint32) 
 func (ws *wordStream) queryPass(co *corpusOptions) {
 	co.query, co.queryM = "", nil
 	ws.rejected.Store(0)
+	ws.kept.Store(0)
+	if ws.qm != nil {
+		co.blocks = ws.blocks
+	}
 	if ws.textNeeded() {
 		co.textless, co.skipBody = false, false
 	}
@@ -94,7 +107,7 @@ func (ws *wordStream) queryPass(co *corpusOptions) {
 // countQuery makes the session's summary count the articles the query leaves out.
 func (ws *wordStream) countQuery(s *session) {
 	if ws.qm != nil {
-		s.reader = &queryCounted{articleReader: s.reader, rejected: &ws.rejected}
+		s.reader = &queryCounted{articleReader: s.reader, rejected: &ws.rejected, limited: ws.blocks != nil, kept: &ws.kept}
 	}
 }
 

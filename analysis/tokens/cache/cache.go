@@ -35,7 +35,7 @@
 // second read as fast as memory, and the process holds only the blocks in flight whatever
 // the file's size.
 //
-// # Layout (version 1)
+// # Layout (version 2)
 //
 // All integers are unsigned LEB128 varints (encoding/binary's Uvarint) unless said
 // otherwise; signed integers (line numbers, serial, date parts, page, item, and the
@@ -44,7 +44,8 @@
 // byte length, the payload, and the payload's CRC-32C (Castagnoli) as 4 little-endian bytes.
 //
 //	file    = magic "BAOKANIX" | version uint32 LE (1) | header section | blocks |
-//	          vocabulary section | summary section | sources section | index section | footer
+//	          vocabulary section | summary section | sources section | index section |
+//	          word-blocks section | footer
 //	header  = settings: list of (name string, value string) in the writer's order
 //	sources = base string (the working directory relative source paths start from),
 //	          then a list of (path string, size, modtime signed: Unix nanoseconds)
@@ -66,7 +67,12 @@
 //	          by key), articles_problems
 //	index   = list of blocks: (offset, meta length, tokens length, body length, body
 //	          length uncompressed, articles, meta CRC-32C, tokens CRC-32C)
-//	footer  = vocabulary, summary, sources and index offsets (uint64 LE each) | "baokanix"
+//	words   = count (the vocabulary's), every word's list byte length, then the lists back
+//	          to back; a word's list is the blocks it occurs in (titles or body), as
+//	          ascending block numbers each written as the difference from the previous
+//	          (the first from 0): what a query of words reads to skip the other blocks
+//	footer  = vocabulary, summary, sources, index and word-blocks offsets (uint64 LE
+//	          each) | "baokanix"
 //
 // The bytes depend only on the input and the settings: the same corpus indexed with the
 // same settings gives the same file whatever the number of workers.
@@ -82,10 +88,11 @@ import (
 const (
 	Magic    = "BAOKANIX"
 	endMagic = "baokanix"
-	// Version is the layout version written; readers refuse any other.
-	Version = 1
+	// Version is the layout version written; readers refuse any other. Version 2 added
+	// the word-blocks section.
+	Version = 2
 
-	footerSize = 4*8 + len(endMagic)
+	footerSize = 5*8 + len(endMagic)
 )
 
 // Setting is one segmentation setting recorded in a cache: a name and a value (by

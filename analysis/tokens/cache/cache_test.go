@@ -287,10 +287,11 @@ func TestDamagedCache(t *testing.T) {
 	if err := try("flip.bki", flipped); !errors.Is(err, ErrFormat) {
 		t.Errorf("a flipped bit: %v, want ErrFormat", err)
 	}
-	v2 := bytes.Clone(data)
-	v2[len(Magic)] = 2
-	if err := try("v2.bki", v2); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "version 2") {
-		t.Errorf("version 2: %v", err)
+	// A cache of version 1 (before the word-blocks section) is refused, saying to re-index.
+	v1 := bytes.Clone(data)
+	v1[len(Magic)] = 1
+	if err := try("v1.bki", v1); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "version 1") || !strings.Contains(err.Error(), "run 'baokan index' again") {
+		t.Errorf("version 1: %v", err)
 	}
 	if err := try("text.bki", []byte("hello")); !errors.Is(err, ErrFormat) {
 		t.Errorf("not a cache: %v", err)
