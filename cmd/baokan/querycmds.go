@@ -50,6 +50,15 @@ A word the segmenter never cuts whole (古巴导弹 is cut 古巴 | 导弹) is n
 word: ask for the sequence "古巴 导弹" or the text text:"古巴导弹". kwic and collocations
 say so when a word of the query is not a word of the corpus.
 
+--query keeps the articles that match in every corpus command; the summary line on stderr
+counts the others as filtered out. Commands that cut words anyway (terms, keywords, keyness,
+timeline, export, report, kwic, collocations) match on their own cut (--hmm, --dict,
+--no-corpus-words). The others cut the bodies only when the query has word terms, the
+default way (gse's shortest path with the corpus's RW persons and GJ topics); fields and
+text: need no cutting. From a cache the words are those it was cut into, and a query of
+words reads only the blocks of the cache where its words occur (unless a date, page,
+genre or title filter or --verbose needs every article seen).
+
 A query that cannot be parsed gets an error naming the character where parsing failed,
 with a caret under it.
 
