@@ -27,6 +27,9 @@ type corpusOptions struct {
 	paper    string // --paper: keep the articles of this paper
 	// taggedPaper (--tagged-paper) names the paper of the tagged export's articles.
 	taggedPaper string
+	query       string // --query (querymatch.go)
+	queryM      *queryMatcher
+	blocks      []int // a cache's blocks that can hold a match of the query, if known (queryblocks.go)
 	workers     int
 	strict      bool
 	verbose     bool
@@ -69,6 +72,7 @@ func addCorpusReadFlags(c *cobra.Command, o *corpusOptions) {
 	f.StringVar(&o.paper, "paper", "", "keep articles of paper `NAME` (人民日报, 文汇报, or as --tagged-paper names it)")
 	f.StringVar(&o.taggedPaper, "tagged-paper", "", "the paper `NAME` of the tagged export's articles, which the files do not name (e.g. 解放军报); the JSON forms name theirs")
 	f.StringVar(&o.title, "title", "", "keep articles whose kicker, title or a subtitle matches `REGEX` (Go syntax)")
+	f.StringVar(&o.query, "query", "", "keep articles that match `QUERY` (see 'baokan help query')")
 	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all; at most 4 per CPU); the output is the same whatever the number")
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
@@ -146,6 +150,9 @@ type session struct {
 // open starts reading the sources named on the command line, or the embedded sample, or
 // the cache named alone on the command line.
 func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
+	if err := o.prepareQuery(); err != nil {
+		return nil, err
+	}
 	path, err := cacheArg(args)
 	if err != nil {
 		return nil, err
@@ -158,13 +165,14 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 		if err != nil {
 			return nil, err
 		}
+		o.queryBlocks(cr)
 		s, err := o.openCache(io, cr)
 		if err != nil {
 			cr.Close()
 			return nil, err
 		}
 		s.ownsCache, s.check = cr, check
-		return s, nil
+		return s, o.withQuery(io, s, args)
 	}
 	filter, err := o.prepare()
 	if err != nil {
@@ -191,7 +199,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s, nil
+	return s, o.withQuery(io, s, args)
 }
 
 // newSession starts a session with its progress bar (on a terminal, unless --quiet or
@@ -272,6 +280,7 @@ func (o *corpusOptions) openCache(io *streams, cr *cache.Reader) (*session, erro
 		Body:         !o.textless && !o.skipBody,
 		Words:        o.words,
 		Keep:         o.keep,
+		Blocks:       o.blocks,
 		OnFile:       s.onFile,
 		OnDiagnostic: o.diagnosticPrinter(io),
 	}

@@ -39,9 +39,11 @@ target", "Under-used in the target"), without the use column; CSV and JSON hold 
 
 A FILTER is comma-separated key=value pairs: from=DATE, to=DATE (YYYY-MM-DD, or YYYY-MM,
 YYYY: from its first day, to its last), page=N, genre=G, paper=NAME, title=REGEX (title
-last, it may hold commas). For example the Cultural Revolution against the rest: --target
-'from=1966-05-16,to=1976-10-06'; one paper against another on the same days: --target
-paper=人民日报 --reference paper=解放军报 (with --tagged-paper 解放军报 naming the tagged files).
+last, it may hold commas), or query=QUERY alone (see 'baokan help query'). For example the
+Cultural Revolution against the rest: --target 'from=1966-05-16,to=1976-10-06'; the
+articles naming Mao against the rest: --target 'query=person:毛泽东'; one paper against
+another on the same days: --target paper=人民日报 --reference paper=解放军报 (with
+--tagged-paper 解放军报 naming the tagged files).
 
 ` + keyness.Formulas() + `
 
@@ -66,14 +68,14 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	target, err := corpus.ParseFilter(o.target)
+	target, err := parseSubcorpus("--target", o.target)
 	if err != nil {
-		return fmt.Errorf("--target: %w", err)
+		return err
 	}
-	var reference *corpus.Filter
+	var reference *subcorpus
 	if o.reference != "" {
-		if reference, err = corpus.ParseFilter(o.reference); err != nil {
-			return fmt.Errorf("--reference: %w", err)
+		if reference, err = parseSubcorpus("--reference", o.reference); err != nil {
+			return err
 		}
 	}
 	opts := keyness.Options{Yates: o.yates, MinCount: o.minCount}
@@ -85,12 +87,14 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	target.attach(ws)
+	reference.attach(ws)
 	tc, rc := terms.NewCounter(), terms.NewCounter()
 	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
 		switch {
-		case target.Match(a):
+		case target.match(ws, a):
 			tc.AddDocIDs(ids, ws.Vocabulary())
-		case reference == nil || reference.Match(a):
+		case reference == nil || reference.match(ws, a):
 			rc.AddDocIDs(ids, ws.Vocabulary())
 		}
 		return nil

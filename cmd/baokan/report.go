@@ -125,8 +125,9 @@ type reportData struct {
 	refer    *terms.Counter
 	people   *personCollector
 	summary  corpus.Summary
-	by       string // the period finally used
-	byChosen string // how it was chosen, for the methods
+	by       string        // the period finally used
+	byChosen string        // how it was chosen, for the methods
+	contexts []termContext // --term: concordances and collocates (report_contexts.go)
 }
 
 func runReport(io *streams, o *reportOptions, args []string) error {
@@ -264,6 +265,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 		return fmt.Errorf("no article to report on (%s): check the sources and --from, --to, --page, --genre, --title", d.summary)
 	}
 	d.choosePeriods()
+	if d.contexts, err = termContexts(io, o, args); err != nil {
+		return err
+	}
 
 	r, err := buildReport(io, o, args, d, figs)
 	if err != nil {

@@ -43,8 +43,9 @@
 // length then its UTF-8 bytes; a list is its length then its items. A section is a varint
 // byte length, the payload, and the payload's CRC-32C (Castagnoli) as 4 little-endian bytes.
 //
-//	file    = magic "BAOKANIX" | version uint32 LE (2) | header section | blocks |
-//	          vocabulary section | summary section | sources section | index section | footer
+//	file    = magic "BAOKANIX" | version uint32 LE (3) | header section | blocks |
+//	          vocabulary section | summary section | sources section | index section |
+//	          word-blocks section | footer
 //	header  = settings: list of (name string, value string) in the writer's order
 //	sources = base string (the working directory relative source paths start from),
 //	          then a list of (path string, size, modtime signed: Unix nanoseconds)
@@ -66,7 +67,12 @@
 //	          by key), articles_problems
 //	index   = list of blocks: (offset, meta length, tokens length, body length, body
 //	          length uncompressed, articles, meta CRC-32C, tokens CRC-32C)
-//	footer  = vocabulary, summary, sources and index offsets (uint64 LE each) | "baokanix"
+//	words   = count (the vocabulary's), every word's list byte length, then the lists back
+//	          to back; a word's list is the blocks it occurs in (titles or body), as
+//	          ascending block numbers each written as the difference from the previous
+//	          (the first from 0): what a query of words reads to skip the other blocks
+//	footer  = vocabulary, summary, sources, index and word-blocks offsets (uint64 LE
+//	          each) | "baokanix"
 //
 // The bytes depend only on the input and the settings: the same corpus indexed with the
 // same settings gives the same file whatever the number of workers.
@@ -83,10 +89,11 @@ const (
 	Magic    = "BAOKANIX"
 	endMagic = "baokanix"
 	// Version is the layout version written; readers refuse any other.
-	// Version 2 added the article's paper (Article.Paper) after rw_source.
-	Version = 2
+	// Version 2 added the article's paper (Article.Paper) after rw_source; version 3 the
+	// word-blocks section.
+	Version = 3
 
-	footerSize = 4*8 + len(endMagic)
+	footerSize = 5*8 + len(endMagic)
 )
 
 // Setting is one segmentation setting recorded in a cache: a name and a value (by

@@ -293,11 +293,14 @@ func TestDamagedCache(t *testing.T) {
 	if err := try("next.bki", next); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), fmt.Sprintf("version %d", Version+1)) {
 		t.Errorf("version %d: %v", Version+1, err)
 	}
-	// A cache of version 1 (before Article.Paper) is refused with the advice to index again.
-	v1 := bytes.Clone(data)
-	v1[len(Magic)] = 1
-	if err := try("v1.bki", v1); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "layout version 1") || !strings.Contains(err.Error(), "baokan index") {
-		t.Errorf("version 1: %v", err)
+	// Caches of version 1 (before Article.Paper) and 2 (before the word-blocks section)
+	// are refused with the advice to index again.
+	for _, old := range []byte{1, 2} {
+		v := bytes.Clone(data)
+		v[len(Magic)] = old
+		if err := try("old.bki", v); !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), fmt.Sprintf("layout version %d", old)) || !strings.Contains(err.Error(), "baokan index") {
+			t.Errorf("version %d: %v", old, err)
+		}
 	}
 	if err := try("text.bki", []byte("hello")); !errors.Is(err, ErrFormat) {
 		t.Errorf("not a cache: %v", err)

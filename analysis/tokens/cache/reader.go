@@ -28,6 +28,9 @@ type Reader struct {
 	srcOff int64 // the sources section, read on demand
 	blocks []blockEntry
 	zr     *zstd.Decoder
+
+	wordsOff   int64      // the word-blocks section, read on demand
+	wordBlocks blockIndex // (wordblocks.go)
 }
 
 type blockEntry struct {
@@ -99,21 +102,22 @@ func (r *Reader) load() error {
 		return formatErr("no %q magic", Magic)
 	}
 	if v := binary.LittleEndian.Uint32(start[len(Magic):]); v != Version {
-		return fmt.Errorf("%w: layout version %d, this program reads version %d: run 'baokan index' again", ErrFormat, v, Version)
+		return fmt.Errorf("%w: layout version %d, this program reads version %d: made by another version of baokan; run 'baokan index' again to re-index", ErrFormat, v, Version)
 	}
 	foot, err := r.readAt(r.size-int64(footerSize), footerSize)
 	if err != nil {
 		return err
 	}
-	if string(foot[32:]) != endMagic {
+	if string(foot[40:]) != endMagic {
 		return formatErr("no footer (the file is cut short?)")
 	}
 	vocabOff := int64(binary.LittleEndian.Uint64(foot[0:]))
 	sumOff := int64(binary.LittleEndian.Uint64(foot[8:]))
 	srcOff := int64(binary.LittleEndian.Uint64(foot[16:]))
 	indexOff := int64(binary.LittleEndian.Uint64(foot[24:]))
+	r.wordsOff = int64(binary.LittleEndian.Uint64(foot[32:]))
 	end := r.size - int64(footerSize)
-	if !(int64(len(Magic)+4) <= vocabOff && vocabOff <= sumOff && sumOff <= srcOff && srcOff <= indexOff && indexOff <= end) {
+	if !(int64(len(Magic)+4) <= vocabOff && vocabOff <= sumOff && sumOff <= srcOff && srcOff <= indexOff && indexOff <= r.wordsOff && r.wordsOff <= end) {
 		return formatErr("bad footer offsets")
 	}
 

@@ -28,6 +28,11 @@ type ScanOptions struct {
 	// Body decodes the body text (Article.Body); without it Body is nil and only its size
 	// is known (BodySize), which saves decompressing the largest part of the cache.
 	Body bool
+	// Blocks, if not nil, limits the scan to these blocks (ascending; Reader.BlocksWith
+	// gives those holding some words): the articles of the others are never read, and
+	// Summary is the one recorded when the cache was made, as a full scan without a filter
+	// would give (so Filter must be nil; OnDiagnostic and OnFile see only the blocks read).
+	Blocks []int
 	// OnDiagnostic and OnFile are called as corpus.Options says, in stream order, from the
 	// goroutine that calls Next.
 	OnDiagnostic func(corpus.Diagnostic)
@@ -105,7 +110,17 @@ func (r *Reader) Scan(opt ScanOptions) *Scanner {
 	go func() {
 		defer close(s.done)
 		defer func() { close(jobs); wg.Wait(); close(s.order) }()
-		for i := range r.blocks {
+		blocks := opt.Blocks
+		if blocks == nil {
+			blocks = make([]int, len(r.blocks))
+			for i := range blocks {
+				blocks[i] = i
+			}
+		}
+		for _, i := range blocks {
+			if i < 0 || i >= len(r.blocks) {
+				continue
+			}
 			out := make(chan *decoded, 1)
 			select {
 			case s.order <- out:
@@ -292,6 +307,10 @@ func (s *Scanner) Next() (*corpus.Article, error) {
 		if !ok {
 			<-s.done
 			s.summary.Ignored = s.r.sum.Ignored
+			if s.opt.Blocks != nil {
+				s.summary = s.r.Summary()
+				s.summary.Matched, s.summary.FilteredOut = s.summary.Articles, 0
+			}
 			s.cur = nil
 			return nil, io.EOF
 		}
@@ -453,6 +472,10 @@ func (s *Scanner) account(out chan<- *decoded, stop <-chan struct{}) error {
 		if !ok {
 			<-s.done
 			s.summary.Ignored = s.r.sum.Ignored
+			if s.opt.Blocks != nil {
+				s.summary = s.r.Summary()
+				s.summary.Matched, s.summary.FilteredOut = s.summary.Articles, 0
+			}
 			s.cur = nil
 			return nil
 		}

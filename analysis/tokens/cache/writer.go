@@ -41,6 +41,8 @@ type Writer struct {
 	nblocks          int
 	zw               *zstd.Encoder
 	zbuf             []byte
+
+	wordBlocks // which blocks each word occurs in (wordblocks.go)
 }
 
 // NewWriter writes the magic, version and header (the settings) to w and returns a Writer
@@ -128,11 +130,15 @@ func (w *Writer) AddArticle(a *corpus.Article, words []string, keys []uint32, ti
 	w.toks.uint(uint64(len(words) - titles))
 	if keys != nil {
 		for i, t := range words {
-			w.toks.uint(uint64(w.vocab.IDKeyed(t, keys[i])))
+			id := w.vocab.IDKeyed(t, keys[i])
+			w.toks.uint(uint64(id))
+			w.noteWord(id, w.nblocks)
 		}
 	} else {
 		for _, t := range words {
-			w.toks.uint(uint64(w.vocab.ID(t)))
+			id := w.vocab.ID(t)
+			w.toks.uint(uint64(id))
+			w.noteWord(id, w.nblocks)
 		}
 	}
 	w.body.list(a.Body)
@@ -219,12 +225,16 @@ func (w *Writer) Finish(sum corpus.Summary, base string, sources []Source) error
 	ix.b = append(ix.b, w.index.b...)
 	w.section(ix.b)
 
+	wordsOff := w.off
+	w.section(w.wordBlocks.encode(len(w.vocab.Terms())))
+
 	var foot [footerSize]byte
 	binary.LittleEndian.PutUint64(foot[0:], uint64(vocabOff))
 	binary.LittleEndian.PutUint64(foot[8:], uint64(sumOff))
 	binary.LittleEndian.PutUint64(foot[16:], uint64(srcOff))
 	binary.LittleEndian.PutUint64(foot[24:], uint64(indexOff))
-	copy(foot[32:], endMagic)
+	binary.LittleEndian.PutUint64(foot[32:], uint64(wordsOff))
+	copy(foot[40:], endMagic)
 	w.write(foot[:])
 	if w.err == nil {
 		w.err = w.w.Flush()
