@@ -5,8 +5,9 @@ package baokan
 
 import "embed"
 
-// SampleFS holds 30 real PLA Daily articles (see testdata/README.md); SampleRoot is the
-// folder inside it to read.
+// SampleFS holds 30 real PLA Daily articles in the tagged export and 8 real People's Daily
+// articles in the dataset's JSON form (see testdata/README.md); SampleRoot is the folder
+// inside it to read.
 //
 //go:embed testdata/sample
 var SampleFS embed.FS

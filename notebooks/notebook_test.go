@@ -146,10 +146,12 @@ func TestNotebooksCommittedClean(t *testing.T) {
 	}
 }
 
-// sampleFacts are what the file names of the embedded sample tell: its layout is
-// txt/YYYY/YYYYMM/YYYYMMDD/YYYYMMDDPPNN.TXT, one article a file (../testdata/README.md).
+// sampleFacts are what the embedded sample's files tell: the tagged files' names
+// (txt/YYYY/YYYYMM/YYYYMMDD/YYYYMMDDPPNN.TXT) and the People's Daily JSON files' dates and
+// pages (json/YYYY/M/N.json, read with encoding/json); one article a file in both
+// (../testdata/README.md).
 type sampleFacts struct {
-	articles, frontPage int            // files; files whose PP is 01
+	articles, frontPage int            // files; files of page 1
 	perYear             map[string]int // articles by YYYY
 	first, last         string         // dates, YYYY-MM-DD
 }
@@ -159,6 +161,14 @@ func readSampleFacts(t *testing.T) sampleFacts {
 	name := regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(\d{2})\d{2}\.TXT$`)
 	facts := sampleFacts{perYear: map[string]int{}}
 	var dates []string
+	add := func(year, month, day string, page int) {
+		facts.articles++
+		facts.perYear[year]++
+		if page == 1 {
+			facts.frontPage++
+		}
+		dates = append(dates, year+"-"+month+"-"+day)
+	}
 	err := filepath.WalkDir("../testdata/sample/txt", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -167,19 +177,37 @@ func readSampleFacts(t *testing.T) sampleFacts {
 		if m == nil {
 			return fmt.Errorf("%s: not a YYYYMMDDPPNN.TXT name", path)
 		}
-		facts.articles++
-		facts.perYear[m[1]]++
-		if m[4] == "01" {
-			facts.frontPage++
+		page, _ := strconv.Atoi(m[4])
+		add(m[1], m[2], m[3], page)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir("../testdata/sample/json", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
-		dates = append(dates, m[1]+"-"+m[2]+"-"+m[3])
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var rec struct {
+			Dates []struct{ Year, Month, Day int } `json:"dates"`
+			Page  int                              `json:"page_start"`
+		}
+		if err := json.Unmarshal(raw, &rec); err != nil || len(rec.Dates) != 1 {
+			return fmt.Errorf("%s: %v", path, err)
+		}
+		dt := rec.Dates[0]
+		add(fmt.Sprintf("%04d", dt.Year), fmt.Sprintf("%02d", dt.Month), fmt.Sprintf("%02d", dt.Day), rec.Page)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(dates) == 0 {
-		t.Fatal("no file in ../testdata/sample/txt")
+		t.Fatal("no file in ../testdata/sample")
 	}
 	sort.Strings(dates)
 	facts.first, facts.last = dates[0], dates[len(dates)-1]
@@ -381,20 +409,21 @@ func corpusStatistics(facts sampleFacts, setup []string) expectation {
 				"last date: " + facts.last,
 			},
 			// The quirks listed in ../testdata/README.md: RW glued to FL (19591002 p02 #6),
-			// body in ZZ (19850725), an empty RW list (19971030); one a file.
-			"diagnostics":   {"diagnostics: 3 in 3 files"},
+			// body in ZZ (19850725), an empty RW list (19971030); a title glued to the text
+			// (json/1955/8/313), authors glued (json/1993/1/548); one a file.
+			"diagnostics":   {"diagnostics: 5 in 5 files"},
 			"stats-by-year": {fmt.Sprintf("years: %d articles: %d", len(facts.perYear), facts.articles)},
 			"articles": {
 				fmt.Sprintf("articles: %d", facts.articles),
 				fmt.Sprintf("front-page articles: %d", facts.frontPage),
 			},
 			"articles-check": {"stats --by year agrees with the articles table"},
-			// 19610712 p03 #2 has no body (../testdata/README.md).
+			// 19610712 p03 #2 has no body (../testdata/README.md); every JSON file has text.
 			"lengths": {"articles without a body: 1"},
 			"front-page": {fmt.Sprintf("front-page share: %d/%d = %.1f%%",
 				facts.frontPage, facts.articles, 100*float64(facts.frontPage)/float64(facts.articles))},
 			// 25 files hold "RW：" (grep over the UTF-8 copies), one of them with no entry
-			// (19971030 p01 #2).
+			// (19971030 p01 #2); the JSON files have no RW lists.
 			"rw-coverage": {fmt.Sprintf("articles with an RW list: 24 of %d", facts.articles)},
 		},
 		figures: []string{"stats-by-year", "stats-by-page", "stats-by-genre", "lengths", "front-page"},
@@ -470,7 +499,7 @@ func keywordTrends(facts sampleFacts, setup []string) expectation {
 	return expectation{
 		lines: map[string][]string{
 			"setup": setup,
-			// 21 years, less 1961 whose only article has no body (../testdata/README.md).
+			// The years, less 1961 whose only article has no body (../testdata/README.md).
 			"terms-by-year": {fmt.Sprintf("years with text: %d", years-1)},
 			"keywords-by-year": {
 				fmt.Sprintf("documents (years in the corpus), N: %d", years),
@@ -516,12 +545,12 @@ func checkWordMeasures(t *testing.T, out map[string]cellText, years int) {
 	// TF-IDF of the Cuban-crisis article, rows term, tf, df, idf. tf: occurrences in its
 	// body (grep -o over the UTF-8 copy: 赫鲁晓夫 20, 肯尼迪 12); df: sample articles whose body
 	// holds the word (赫鲁晓夫 4, 肯尼迪 2); idf by the smooth formula ln((1+N)/(1+df)) + 1
-	// with N = 30, as pandas prints it (6 decimals).
+	// with N = 38, as pandas prints it (6 decimals). No JSON file of the sample holds either.
 	for _, w := range []struct {
 		term   string
 		tf, df int
 	}{{"赫鲁晓夫", 20, 4}, {"肯尼迪", 12, 2}} {
-		idf := math.Log(31/float64(1+w.df)) + 1
+		idf := math.Log(39/float64(1+w.df)) + 1
 		row = fmt.Sprintf(`(?m)^\d+\s+%s\s+%d\s+%d\s+%.6f\s`, w.term, w.tf, w.df, idf)
 		if !regexp.MustCompile(row).MatchString(out["keywords-cuba"].result) {
 			t.Errorf("keywords of the Cuban-crisis article lack %s tf %d df %d idf %.6f:\n%s",
@@ -530,19 +559,21 @@ func checkWordMeasures(t *testing.T, out map[string]cellText, years int) {
 	}
 
 	// Keyness, up to 1979 against after. The summary line gives the two corpora's sizes:
-	// 11 articles dated up to 1979 (file names 1958–1976), 19 after.
+	// 11 tagged articles dated up to 1979 (file names 1958–1976) and 4 JSON ones (1947, 1955,
+	// 1964, 1970): 15; after, 19 and 4 (1980, 1991, 1993, 2002): 23.
 	keyness := out["keyness"]
 	sizes := regexp.MustCompile(`target (\d+) articles, (\d+) words; reference (\d+) articles, (\d+) words`).
 		FindStringSubmatch(keyness.stdout)
 	if sizes == nil {
 		t.Fatalf("keyness summary not found:\n%s", keyness.stdout)
 	}
-	if sizes[1] != "11" || sizes[3] != "19" {
-		t.Errorf("keyness target %s articles, reference %s; want 11 and 19", sizes[1], sizes[3])
+	if sizes[1] != "15" || sizes[3] != "23" {
+		t.Errorf("keyness target %s articles, reference %s; want 15 and 23", sizes[1], sizes[3])
 	}
 	c, _ := strconv.ParseFloat(sizes[2], 64)
 	d, _ := strconv.ParseFloat(sizes[4], 64)
-	// 赫鲁晓夫: 26 times in the bodies of the 11 early articles, 0 after (grep -o). With b = 0
+	// 赫鲁晓夫: 26 times in the bodies of the 15 early articles, 0 after (grep -o; none in the
+	// JSON files). With b = 0
 	// the two-term G² is 2·a·ln(a/E1), E1 = c·a/(c+d), that is 2a·ln((c+d)/c); pandas
 	// prints it with 6 decimals.
 	g2 := 2 * 26 * math.Log((c+d)/c)
@@ -550,7 +581,8 @@ func checkWordMeasures(t *testing.T, out map[string]cellText, years int) {
 	if !regexp.MustCompile(row).MatchString(keyness.result) {
 		t.Errorf("keyness: no row 赫鲁晓夫 26 0 G² %.6f (c = %v, d = %v) among the over-used:\n%s", g2, c, d, keyness.result)
 	}
-	// 江泽民: 0 before 1980, 71 after (grep -o over the bodies, RW tails cut).
+	// 江泽民: 0 before 1980, 71 after (grep -o over the bodies, RW tails cut; none in the JSON
+	// files).
 	if !regexp.MustCompile(`(?m)^\s*\d+\s+江泽民\s+0\s+71\s`).MatchString(out["keyness-under"].result) {
 		t.Errorf("keyness: no row 江泽民 0 71 among the under-used:\n%s", out["keyness-under"].result)
 	}

@@ -156,8 +156,8 @@ func TestCacheSourcesAndMisuse(t *testing.T) {
 	os.Chtimes(files[3], later, later)
 	os.Remove(files[7])
 	code, out, errOut := baokanRun(t, "stats", "--format", "csv", path)
-	if code != exitOK || !strings.Contains(errOut, "sources changed since indexing: 2 of 30 files differ or are gone (first: "+files[3]) ||
-		!strings.Contains(out, "articles read,30") {
+	if code != exitOK || !strings.Contains(errOut, "sources changed since indexing: 2 of 38 files differ or are gone (first: "+files[3]) ||
+		!strings.Contains(out, "articles read,38") {
 		t.Errorf("changed sources: exit %d, stderr %q", code, errOut)
 	}
 	if _, _, errOut := baokanRun(t, "stats", "-q", path); errOut != "" {

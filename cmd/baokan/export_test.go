@@ -68,8 +68,8 @@ func TestExportSample(t *testing.T) {
 	}
 
 	t.Run("articles", func(t *testing.T) {
-		// The sample is 30 files of one article each (testdata/README.md).
-		if n := len(sampleFiles(t)); arts.Rows() != n || n != 30 {
+		// The sample is 30 tagged files and 8 JSON files of one article each (testdata/README.md).
+		if n := len(sampleFiles(t)) + len(sampleJSON(t)); arts.Rows() != n || n != 38 {
 			t.Fatalf("%d article rows, want %d (files in the sample)", arts.Rows(), n)
 		}
 		for i, id := range arts.Columns["article"] {
@@ -342,8 +342,8 @@ func duckDBReads(t *testing.T, dir string, words int, byYear map[string]int) {
 			t.Errorf("DuckDB sees %s as %s, want %s", col, types[col], want)
 		}
 	}
-	if len(got.Counts) != 1 || got.Counts[0].Articles != 30 || got.Counts[0].Tokens != words {
-		t.Errorf("DuckDB counts %+v, want 30 articles and %d tokens", got.Counts, words)
+	if len(got.Counts) != 1 || got.Counts[0].Articles != 38 || got.Counts[0].Tokens != words {
+		t.Errorf("DuckDB counts %+v, want 38 articles and %d tokens", got.Counts, words)
 	}
 	years := map[string]int{}
 	for _, y := range got.Years {

@@ -107,3 +107,25 @@ func TestCacheKeepsPaper(t *testing.T) {
 		t.Errorf("the cache's articles differ from the raw files' (%d and %d bytes): %s", len(cached), len(raw), errOut)
 	}
 }
+
+// TestCacheTaggedPaper: 'index --tagged-paper' keeps the tagged files' paper in the cache;
+// --tagged-paper on a cache is refused (the cache holds what index was told).
+func TestCacheTaggedPaper(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sample.bki")
+	if code, _, errOut := baokanRun(t, "index", "-q", "--tagged-paper", "解放军报", "-o", path); code != exitOK {
+		t.Fatalf("index: exit %d: %s", code, errOut)
+	}
+	code, out, _ := baokanRun(t, "stats", "--by", "paper", "--format", "csv", "-q", path)
+	rows := readCSV(t, out)
+	got := map[string]string{}
+	for _, r := range rows[1:] {
+		got[r[0]] = r[1]
+	}
+	// The sample: 30 tagged PLA Daily files, 8 People's Daily JSON files (testdata/README.md).
+	if code != exitOK || got["解放军报"] != "30" || got["人民日报"] != "8" || len(got) != 2 {
+		t.Errorf("by paper from the cache: exit %d, %v", code, got)
+	}
+	if code, _, errOut := baokanRun(t, "stats", "--tagged-paper", "x", path); code == exitOK || !strings.Contains(errOut, "--tagged-paper") {
+		t.Errorf("--tagged-paper on a cache: exit %d, %s", code, errOut)
+	}
+}

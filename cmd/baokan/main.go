@@ -7,7 +7,8 @@
 //	baokan report -o DIR [CORPUS...]  a report to read and cite: index.html and report.md
 //	baokan export [CORPUS...] --parquet DIR   the articles and their words as Parquet tables
 //
-// With no CORPUS, commands read the embedded sample of 30 real articles. Run
+// With no CORPUS, commands read the embedded sample of 38 real articles (30 PLA Daily,
+// 8 People's Daily). Run
 // `baokan help COMMAND` for each command's flags.
 package main
 
@@ -81,8 +82,10 @@ func newRootCmd(io *streams) *cobra.Command {
 		Short: "Corpus statistics, words and persons from the People's Daily and PLA Daily archives",
 		Long: `baokan reads the tagged full-text export of the People's Daily (人民日报) and PLA Daily
 (解放军报) archives, 1946–2003: files, folders, glob patterns, .zip and .tar.gz archives, in GBK,
-GB18030 or UTF-8, one or many articles a file. With no CORPUS it reads an embedded sample of
-30 real PLA Daily articles.
+GB18030 or UTF-8, one or many articles a file; and the JSON datasets of the People's Daily
+and the Wenhui Bao (文汇报), one article a file or a line (docs/JSON-FORMATS.md). With no
+CORPUS it reads an embedded sample of 38 real articles: 30 PLA Daily articles in the tagged
+export and 8 People's Daily articles in the dataset's JSON form.
 
 Every problem met while reading is a diagnostic (file, line, kind, message); a one-line
 summary goes to stderr, --verbose prints each, --strict turns them into exit status 2.`,

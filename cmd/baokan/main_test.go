@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,13 +38,14 @@ func readCSV(t *testing.T, s string) [][]string {
 	return rows
 }
 
-// sampleFiles decodes the embedded sample's files independently of the corpus package
-// (x/text GB18030 directly), for counts made another way.
+// sampleFiles decodes the embedded sample's tagged files (the PLA Daily's, .TXT)
+// independently of the corpus package (x/text GB18030 directly), for counts made another
+// way. sampleJSON gives the sample's People's Daily JSON files.
 func sampleFiles(t *testing.T) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	err := fs.WalkDir(baokan.SampleFS, baokan.SampleRoot, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".TXT") {
 			return err
 		}
 		raw, err := fs.ReadFile(baokan.SampleFS, p)
@@ -61,6 +63,55 @@ func sampleFiles(t *testing.T) map[string]string {
 }
 
 func path(p string) string { return filepath.Base(p) }
+
+// sampleRecord is what the tests need of a People's Daily JSON file of the sample, decoded
+// with encoding/json independently of the corpus package.
+type sampleRecord struct {
+	Path    string
+	Title   string   `json:"title"`
+	Authors []string `json:"authors"`
+	Dates   []struct {
+		Year, Month, Day int
+	} `json:"dates"`
+	Parts []struct {
+		Text string `json:"text"`
+	} `json:"parts"`
+	Page int `json:"page_start"`
+}
+
+// date is the record's issue day, YYYY-MM-DD.
+func (r sampleRecord) date() string {
+	return fmt.Sprintf("%04d-%02d-%02d", r.Dates[0].Year, r.Dates[0].Month, r.Dates[0].Day)
+}
+
+// sampleJSON decodes the embedded sample's JSON files (8 People's Daily articles, one a
+// file; testdata/README.md).
+func sampleJSON(t *testing.T) []sampleRecord {
+	t.Helper()
+	var out []sampleRecord
+	err := fs.WalkDir(baokan.SampleFS, baokan.SampleRoot, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+			return err
+		}
+		raw, err := fs.ReadFile(baokan.SampleFS, p)
+		if err != nil {
+			return err
+		}
+		r := sampleRecord{Path: p}
+		if err := json.Unmarshal(raw, &r); err != nil || len(r.Dates) != 1 {
+			return fmt.Errorf("%s: %v", p, err)
+		}
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 8 {
+		t.Fatalf("the sample holds %d JSON files, want 8", len(out))
+	}
+	return out
+}
 
 func TestStatsOnEmbeddedSample(t *testing.T) {
 	code, out, errOut := baokanRun(t, "stats", "--format", "csv")
@@ -88,13 +139,25 @@ func TestStatsOnEmbeddedSample(t *testing.T) {
 			withBody++
 		}
 	}
+	// The People's Daily JSON files: no RW lists; every one has text beyond its headline
+	// (read by hand: testdata/sample/json).
+	records := sampleJSON(t)
+	for _, r := range records {
+		if len(r.Authors) > 0 {
+			withAuthors++
+		}
+		if len(r.Parts) > 0 {
+			withBody++
+		}
+	}
+	n := len(files) + len(records) // one article a file in both layouts
 	want := map[string]string{
-		"files":                      strconv.Itoa(len(files)),
-		"articles read":              strconv.Itoa(len(files)), // one article a file in the archive layout
+		"files":                      strconv.Itoa(n),
+		"articles read":              strconv.Itoa(n),
 		"articles with RW":           strconv.Itoa(withRW),
 		"articles with authors":      strconv.Itoa(withAuthors),
 		"articles with a body":       strconv.Itoa(withBody),
-		"first date":                 "1958-08-04", // 195808040101.TXT is the earliest file name
+		"first date":                 "1947-06-05", // json/1947/6/123.json; 195808040101.TXT is the earliest tagged file
 		"last date":                  "2003-05-28", // 200305280101.TXT the latest
 		"articles skipped (damaged)": "0",
 	}
@@ -104,9 +167,9 @@ func TestStatsOnEmbeddedSample(t *testing.T) {
 		}
 	}
 	if len(files) != 30 {
-		t.Errorf("sample holds %d files, want 30", len(files))
+		t.Errorf("sample holds %d tagged files, want 30", len(files))
 	}
-	if !strings.Contains(errOut, "30 files, 30 articles") {
+	if !strings.Contains(errOut, "38 files, 38 articles") {
 		t.Errorf("stderr summary: %q", errOut)
 	}
 }
@@ -120,10 +183,14 @@ func TestStatsByYearAddsUp(t *testing.T) {
 	if strings.Join(rows[0], ",") != "year,articles,chars,share" {
 		t.Fatalf("header %v", rows[0])
 	}
-	// Articles per year counted from the sample's file names (YYYYMMDDPPNN.TXT).
+	// Articles per year counted from the sample's file names (YYYYMMDDPPNN.TXT) and the
+	// JSON files' dates.
 	want := map[string]int{}
 	for name := range sampleFiles(t) {
 		want[name[:4]]++
+	}
+	for _, r := range sampleJSON(t) {
+		want[r.date()[:4]]++
 	}
 	total, prev := 0, ""
 	for _, r := range rows[1:] {
@@ -137,12 +204,12 @@ func TestStatsByYearAddsUp(t *testing.T) {
 		prev = r[0]
 		total += n
 		share, _ := strconv.ParseFloat(r[3], 64)
-		if exp := float64(n) / 30; share < exp-0.00005 || share > exp+0.00005 {
+		if exp := float64(n) / 38; share < exp-0.00005 || share > exp+0.00005 {
 			t.Errorf("year %s: share %v, want %.4f", r[0], share, exp)
 		}
 	}
-	if total != 30 || len(rows)-1 != len(want) {
-		t.Errorf("total %d over %d years, want 30 over %d", total, len(rows)-1, len(want))
+	if total != 38 || len(rows)-1 != len(want) {
+		t.Errorf("total %d over %d years, want 38 over %d", total, len(rows)-1, len(want))
 	}
 }
 
@@ -210,7 +277,7 @@ func TestArticlesJSONAndDeterminism(t *testing.T) {
 	if err := json.Unmarshal([]byte(one), &arts); err != nil {
 		t.Fatal(err)
 	}
-	if len(arts) != 30 {
+	if len(arts) != 38 {
 		t.Fatalf("%d articles", len(arts))
 	}
 	for _, a := range arts {
@@ -231,6 +298,14 @@ func TestFilters(t *testing.T) {
 			wantFrom++
 		}
 		if name[8:10] == "01" {
+			wantPage1++
+		}
+	}
+	for _, r := range sampleJSON(t) {
+		if r.date() >= "1990-01-01" {
+			wantFrom++
+		}
+		if r.Page == 1 {
 			wantPage1++
 		}
 	}

@@ -207,6 +207,9 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 			perYear[m[1]]++
 		}
 	}
+	for _, r := range sampleJSON(t) { // the People's Daily files: their dates, by encoding/json
+		perYear[r.date()[:4]]++
+	}
 	byYear := findTable(t, tables, "Articles and body characters by year")
 	if len(byYear.rows) != len(perYear) {
 		t.Errorf("%d years, the files have %d", len(byYear.rows), len(perYear))
@@ -221,13 +224,13 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 	// decades.
 	top := findTable(t, tables, "The 10 most frequent words.")
 	compareRows(t, "top terms", top.rows, csvRows(t, "terms", "--top", "10")[1:])
-	byDecade := findTable(t, tables, "The 10 most frequent words of each decade")
+	byDecade := sideBySideTables(t, tables, "The 10 most frequent words of each decade")
 	want := map[string][]string{}
 	for _, r := range csvRows(t, "terms", "--by", "decade", "--top", "10")[1:] {
 		want[r[0]] = append(want[r[0]], r[1]+" ("+r[2]+")")
 	}
 	checkSideBySide(t, "terms by decade", byDecade, want)
-	keywords := findTable(t, tables, "TF-IDF keywords of each decade")
+	keywords := sideBySideTables(t, tables, "TF-IDF keywords of each decade")
 	want = map[string][]string{}
 	for _, r := range csvRows(t, "keywords", "--by", "decade", "--top", "10")[1:] {
 		w, _ := strconv.ParseFloat(r[5], 64)
@@ -326,7 +329,9 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 			t.Errorf("the methods lack %.60q", s)
 		}
 	}
-	if d := findTable(t, tables, "Diagnostics of the corpus"); len(d.rows) != 3 || d.rows[0][0] != "body_in_author" {
+	// The tagged files' body_in_author, empty_rw and glued_rw; the JSON files' glued_authors
+	// (1993/1/548: 范绪功安卫东) and glued_title (1955/8/313: …浪费国家资金编辑同志：).
+	if d := findTable(t, tables, "Diagnostics of the corpus"); len(d.rows) != 5 || d.rows[0][0] != "body_in_author" || d.rows[2][0] != "glued_authors" || d.rows[4][0] != "glued_title" {
 		t.Errorf("diagnostics table %v", d.rows)
 	}
 
@@ -426,6 +431,44 @@ func TestReportOnEmbeddedSample(t *testing.T) {
 }
 
 // checkSideBySide checks a table of one column per period against each period's list.
+// sideBySideTables joins the tables captioned with the prefix, which sideBySide cuts at
+// periodsPerTable periods, into one: the periods side by side, rows by rank.
+func sideBySideTables(t *testing.T, tables []parsedTable, captionPrefix string) parsedTable {
+	t.Helper()
+	var periods []string
+	var cols [][]string
+	n := 0
+	for _, pt := range tables {
+		if !strings.HasPrefix(pt.caption, captionPrefix) {
+			continue
+		}
+		for j, period := range pt.header[1:] {
+			var col []string
+			for _, r := range pt.rows {
+				col = append(col, r[j+1])
+			}
+			periods, cols = append(periods, period), append(cols, col)
+			n = max(n, len(col))
+		}
+	}
+	if periods == nil {
+		t.Fatalf("no table captioned %q", captionPrefix)
+	}
+	out := parsedTable{caption: captionPrefix, header: append([]string{"#"}, periods...)}
+	for i := 0; i < n; i++ {
+		row := []string{strconv.Itoa(i + 1)}
+		for _, col := range cols {
+			cell := ""
+			if i < len(col) {
+				cell = col[i]
+			}
+			row = append(row, cell)
+		}
+		out.rows = append(out.rows, row)
+	}
+	return out
+}
+
 func checkSideBySide(t *testing.T, what string, pt parsedTable, want map[string][]string) {
 	t.Helper()
 	if len(pt.header)-1 != len(want) {

@@ -405,8 +405,8 @@ func TestTimelineSampleSummary(t *testing.T) {
 		sum += atoiCell(t, r[2])
 		labels = append(labels, r[0])
 	}
-	if sum != 30 || !sort.StringsAreSorted(labels) {
-		t.Errorf("decades %v hold %d articles, want the sample's 30", labels, sum)
+	if sum != 38 || !sort.StringsAreSorted(labels) {
+		t.Errorf("decades %v hold %d articles, want the sample's 38", labels, sum)
 	}
 }
 
