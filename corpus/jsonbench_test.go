@@ -58,6 +58,17 @@ func BenchmarkParseSameArticles(b *testing.B) {
 			}
 		}
 	})
+	b.Run("jsonl", func(b *testing.B) {
+		var all []byte
+		for _, d := range records {
+			all = append(append(all, d...), '\n')
+		}
+		b.SetBytes(jsonBytes)
+		b.ReportAllocs()
+		for b.Loop() {
+			parseContent("all.jsonl", all, false, "")
+		}
+	})
 	b.Run("json", func(b *testing.B) {
 		b.SetBytes(jsonBytes)
 		b.ReportAllocs()
