@@ -149,6 +149,9 @@ func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 	a := 0
 	for f := range out.files {
 		info := corpus.FileInfo{Path: m.str(), Bytes: int(m.uint()), Encoding: m.str(), Skipped: int(m.uint())}
+		if info.Encoding == continuedMark {
+			info.Encoding, info.Continued = "", true
+		}
 		info.Diagnostics = m.diagnostics(info.Path)
 		info.Articles = m.count(10)
 		if a+info.Articles > len(out.arts) {
@@ -291,7 +294,7 @@ func (s *Scanner) Next() (*corpus.Article, error) {
 		slot, ok := <-s.order
 		if !ok {
 			<-s.done
-			s.summary.Ignored = s.r.sum.Ignored
+			s.summary.Ignored, s.summary.NotRead = s.r.sum.Ignored, s.r.sum.NotRead
 			s.cur = nil
 			return nil, io.EOF
 		}
@@ -436,7 +439,7 @@ func (s *Scanner) account(out chan<- *decoded, stop <-chan struct{}) error {
 		slot, ok := <-s.order
 		if !ok {
 			<-s.done
-			s.summary.Ignored = s.r.sum.Ignored
+			s.summary.Ignored, s.summary.NotRead = s.r.sum.Ignored, s.r.sum.NotRead
 			s.cur = nil
 			return nil
 		}
