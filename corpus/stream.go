@@ -95,7 +95,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 	case u.err != nil:
 		return fail(u.err, u.kind)
 	case u.data != nil:
-		res := parseFile(u.path, u.data, skipBody)
+		res := parseContent(u.path, u.data, skipBody)
 		res.id = memberID(u.member, u.data)
 		return res
 	case u.fsys != nil:
@@ -103,7 +103,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 		if err != nil {
 			return fail(err, "")
 		}
-		return parseFile(u.path, data, skipBody)
+		return parseContent(u.path, data, skipBody)
 	case u.open != nil:
 		rc, err := u.open()
 		if err != nil {
@@ -118,7 +118,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 			}
 			if int64(len(head)) <= wholeFileBytes {
 				rc.Close()
-				res := parseFile(u.path, head, skipBody)
+				res := parseContent(u.path, head, skipBody)
 				res.id = memberID(u.member, head)
 				return res
 			}
@@ -140,10 +140,17 @@ func parseUnit(ctx context.Context, u unit, skipBody bool) *fileResult {
 			streamed = true
 			return streamFile(ctx, u.path, big, id, skipBody, func() { big.Close(); done() })
 		}
-		res := parseFile(u.path, data, skipBody)
+		res := parseContent(u.path, data, skipBody)
 		res.id = id
 		return res
 	}
+}
+
+// parseContent parses the bytes of one file read whole: the one place that chooses the
+// parser for a file's content (the tagged format today), for every source (disk, embedded,
+// archive member). Files too large to read whole go to streamFile.
+func parseContent(path string, data []byte, skipBody bool) *fileResult {
+	return parseFile(path, data, skipBody)
 }
 
 func memberID(member string, data []byte) fileID {
