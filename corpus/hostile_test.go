@@ -92,7 +92,7 @@ func TestOverlappingSourcesReadOnce(t *testing.T) {
 			}
 		}
 		for _, workers := range []int{1, 8} {
-			arts, sum, notRead := readWithin(t, 20*time.Second, c.sources, Options{Workers: workers})
+			arts, sum, notRead := readWithin(t, 60*time.Second, c.sources, Options{Workers: workers})
 			want := 4
 			if c.name == "file twice" {
 				want = 1
@@ -113,7 +113,7 @@ func TestOverlappingSourcesReadOnce(t *testing.T) {
 	writeTarGz(t, filepath.Join(arch, "x.tar.gz"), names, data[:3])
 	changed := append(append([]byte{}, data[2]...), encodeGBK(t, "〖ZQ/总期〗9〖-ZQ/总期〗\r\n")...)
 	writeZip(t, filepath.Join(arch, "x.zip"), names, [][]byte{data[0], data[1], changed})
-	arts, sum, notRead := readWithin(t, 20*time.Second, []string{arch}, Options{})
+	arts, sum, notRead := readWithin(t, 60*time.Second, []string{arch}, Options{})
 	if len(arts) != 3+2 || sum.NotRead[KindDuplicateFile] != 2 ||
 		notRead[filepath.Join(arch, "x.zip")+"!a/1.TXT"] != KindDuplicateFile || notRead[filepath.Join(arch, "x.zip")+"!a/2.TXT"] != KindDuplicateFile {
 		t.Errorf("archives: %d articles (want 3 + 2 of the changed member), not read %v", len(arts), notRead)
@@ -133,7 +133,7 @@ func TestSymlinkToFolderFollowedLoopsStopped(t *testing.T) {
 	if err := os.Symlink(dir, loop); err != nil {
 		t.Fatal(err)
 	}
-	arts, sum, notRead := readWithin(t, 20*time.Second, []string{dir}, Options{})
+	arts, sum, notRead := readWithin(t, 60*time.Second, []string{dir}, Options{})
 	if len(arts) != 5 || notRead[loop] != KindSymlinkLoop || sum.Ignored != 1 {
 		t.Errorf("%d articles (want 4 through the link + 1), not read %v", len(arts), notRead)
 	}
@@ -167,7 +167,7 @@ func TestFilesNotReadByReason(t *testing.T) {
 	tarPath := filepath.Join(dir, "plain.tar")
 	writeFile(t, tarPath, tb.Bytes())
 
-	arts, sum, notRead := readWithin(t, 20*time.Second, []string{dir}, Options{})
+	arts, sum, notRead := readWithin(t, 60*time.Second, []string{dir}, Options{})
 	// 4 loose + a.TXT of nest.zip + t/1.TXT of plain.tar (= data[2], a different path
 	// inside its archive than the loose copy: read).
 	if len(arts) != 6 {
@@ -193,7 +193,7 @@ func TestFilesNotReadByReason(t *testing.T) {
 		t.Errorf("summary %q", line)
 	}
 	// Named on the command line, an unsupported archive is not read as text either.
-	_, sum, _ = readWithin(t, 10*time.Second, []string{filepath.Join(dir, "old.rar")}, Options{})
+	_, sum, _ = readWithin(t, 60*time.Second, []string{filepath.Join(dir, "old.rar")}, Options{})
 	if sum.NotRead[KindUnsupportedArchive] != 1 || sum.Files != 0 {
 		t.Errorf("named .rar: %s", sum)
 	}
@@ -296,7 +296,7 @@ func TestGBKMemberNames(t *testing.T) {
 	dir := t.TempDir()
 	zipPath := filepath.Join(dir, "win.zip")
 	writeFile(t, zipPath, buf.Bytes())
-	arts, _, _ := readWithin(t, 10*time.Second, []string{zipPath}, Options{})
+	arts, _, _ := readWithin(t, 60*time.Second, []string{zipPath}, Options{})
 	// Members are read in byte order of their raw names ("b" < 0xBD), then shown decoded;
 	// same bytes under different names: both read.
 	var paths []string
@@ -311,7 +311,7 @@ func TestGBKMemberNames(t *testing.T) {
 	if runtime.GOOS == "linux" {
 		sub := filepath.Join(dir, "disk")
 		writeFile(t, filepath.Join(sub, gbkName), data) // a GBK folder and file name
-		arts, _, _ := readWithin(t, 10*time.Second, []string{sub}, Options{})
+		arts, _, _ := readWithin(t, 60*time.Second, []string{sub}, Options{})
 		if len(arts) != 1 || arts[0].Path != filepath.Join(sub, "解放军报", "一九六二.TXT") {
 			t.Errorf("disk: %v", arts)
 		}
@@ -341,7 +341,7 @@ func TestUTF16WithBOM(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "u16.TXT")
 		writeFile(t, path, data)
 		defer setBound(&wholeFileBytes, 100)()
-		arts, sum, _ := readWithin(t, 10*time.Second, []string{path}, Options{})
+		arts, sum, _ := readWithin(t, 60*time.Second, []string{path}, Options{})
 		if len(arts) != 1 || sum.Encodings[string(c.enc)] != 1 {
 			t.Fatalf("%s streamed: %d articles, %s", c.enc, len(arts), sum)
 		}
@@ -379,12 +379,12 @@ func TestStreamedFileSameAsWhole(t *testing.T) {
 	for name, data := range map[string][]byte{"gbk.TXT": gbk, "utf8.TXT": u8} {
 		path := filepath.Join(dir, name)
 		writeFile(t, path, data)
-		whole, wsum, _ := readWithin(t, 20*time.Second, []string{path}, Options{})
+		whole, wsum, _ := readWithin(t, 60*time.Second, []string{path}, Options{})
 		restore := setBound(&wholeFileBytes, 1000)
 		restorePart := setBound(&partBytes, 20000)
 		var infos []FileInfo
-		streamed, ssum, _ := readWithin(t, 20*time.Second, []string{path}, Options{OnFileInfo: func(f FileInfo) { infos = append(infos, f) }})
-		noBody, _, _ := readWithin(t, 20*time.Second, []string{path}, Options{SkipBody: true})
+		streamed, ssum, _ := readWithin(t, 60*time.Second, []string{path}, Options{OnFileInfo: func(f FileInfo) { infos = append(infos, f) }})
+		noBody, _, _ := readWithin(t, 60*time.Second, []string{path}, Options{SkipBody: true})
 		restore()
 		for i, a := range noBody {
 			if a.Body != nil || i >= len(whole) || a.Title != whole[i].Title {
@@ -425,7 +425,7 @@ func TestTooLargeArticleSkipped(t *testing.T) {
 	for _, whole := range []int64{1 << 20, 100} {
 		restore := setBound(&wholeFileBytes, whole)
 		var diags []Diagnostic
-		arts, sum, _ := readWithin(t, 10*time.Second, []string{path}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
+		arts, sum, _ := readWithin(t, 60*time.Second, []string{path}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
 		restore()
 		var titles []string
 		for _, a := range arts {
@@ -455,26 +455,26 @@ func TestMemberBounds(t *testing.T) {
 	writeTarGz(t, tgzPath, []string{"a.TXT", "b.TXT"}, [][]byte{data, big})
 	for _, archive := range []string{zipPath, tgzPath} {
 		var diags []Diagnostic
-		arts, sum, _ := readWithin(t, 10*time.Second, []string{archive}, Options{MaxMemberSize: 50000, OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
+		arts, sum, _ := readWithin(t, 60*time.Second, []string{archive}, Options{MaxMemberSize: 50000, OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
 		if len(arts) != 1 || len(diags) != 1 || diags[0].Kind != KindMemberTooLarge || diags[0].Path != archive+"!b.TXT" || sum.FilesNoArticle[KindMemberTooLarge] != 1 {
 			t.Errorf("%s: %d articles, diagnostics %v", archive, len(arts), diags)
 		}
 		// Streamed and cut at the limit: the articles before it are read.
 		restore := setBound(&wholeFileBytes, 1000)
 		diags = nil
-		arts, _, _ = readWithin(t, 10*time.Second, []string{archive}, Options{MaxMemberSize: 1 << 20, OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
+		arts, _, _ = readWithin(t, 60*time.Second, []string{archive}, Options{MaxMemberSize: 1 << 20, OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
 		restore()
 		if len(arts) != 51 || len(diags) != 0 {
 			t.Errorf("%s streamed: %d articles (want 51), %v", archive, len(arts), diags)
 		}
 	}
-	// A bomb: 10 MB of zeros in a zip of 10 KB (ratio about 1000), with the bomb bound
+	// A bomb: 4 MB of zeros in a zip of 4 KB (ratio about 1000), with the bomb bound
 	// lowered to 1 MB for the test.
 	defer setBound(&minBombSize, uint64(1<<20))()
 	bomb := filepath.Join(dir, "bomb.zip")
-	writeZip(t, bomb, []string{"a.TXT", "zero.TXT"}, [][]byte{data, make([]byte, 10<<20)})
+	writeZip(t, bomb, []string{"a.TXT", "zero.TXT"}, [][]byte{data, make([]byte, 4<<20)})
 	var diags []Diagnostic
-	arts, _, _ := readWithin(t, 10*time.Second, []string{bomb}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
+	arts, _, _ := readWithin(t, 60*time.Second, []string{bomb}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
 	if len(arts) != 1 || len(diags) != 1 || diags[0].Kind != KindMemberTooLarge || !strings.Contains(diags[0].Message, "bomb") {
 		t.Errorf("bomb: %d articles, %v", len(arts), diags)
 	}
@@ -483,7 +483,7 @@ func TestMemberBounds(t *testing.T) {
 	var tb bytes.Buffer
 	gz := gzip.NewWriter(&tb)
 	tw := tar.NewWriter(gz)
-	for i, d := range [][]byte{make([]byte, 10<<20), data} {
+	for i, d := range [][]byte{make([]byte, 4<<20), data} {
 		tw.WriteHeader(&tar.Header{Name: []string{"zero.TXT", "a.TXT"}[i], Mode: 0o644, Size: int64(len(d)), Typeflag: tar.TypeReg})
 		tw.Write(d)
 	}
@@ -491,7 +491,7 @@ func TestMemberBounds(t *testing.T) {
 	gz.Close()
 	writeFile(t, tbomb, tb.Bytes())
 	diags = nil
-	readWithin(t, 10*time.Second, []string{tbomb}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
+	readWithin(t, 60*time.Second, []string{tbomb}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
 	if len(diagsOf(diags, KindMemberTooLarge)) != 1 {
 		t.Errorf("tar.gz bomb: %v", diags)
 	}

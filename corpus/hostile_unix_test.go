@@ -25,7 +25,7 @@ func TestFIFOAndDevicesNotRead(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	var diags []Diagnostic
-	arts, sum, _ := readWithin(t, 20*time.Second, []string{dir, fifo, "/dev/zero"}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
+	arts, sum, _ := readWithin(t, 60*time.Second, []string{dir, fifo, "/dev/zero"}, Options{OnDiagnostic: func(d Diagnostic) { diags = append(diags, d) }})
 	if len(arts) != 4 {
 		t.Errorf("%d articles, want the 4 real ones", len(arts))
 	}

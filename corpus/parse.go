@@ -81,10 +81,11 @@ type fileResult struct {
 	skipped  int          // articles left out (truncated)
 	err      error        // the file could not be read at all
 
-	id      fileID           // the file's identity, to read it once (zero: unknown)
-	more    chan *fileResult // a streamed file's further parts (closed after the last); nil otherwise
-	notRead Kind             // a file not read (duplicate, not .txt...): why; no FileInfo
-	keys    []dupKey         // JSON forms: each article's duplicate key (dedupe.go); nil for the tagged export
+	id        fileID           // the file's identity, to read it once (zero: unknown)
+	more      chan *fileResult // a streamed file's further parts (closed after the last); nil otherwise
+	notRead   Kind             // a file not read (duplicate, not .txt...): why; no FileInfo
+	continued bool             // a streamed file's part after the first
+	keys      []dupKey         // JSON forms: each article's duplicate key (dedupe.go); nil for the tagged export
 }
 
 func parseFile(name string, data []byte, skipBody bool) *fileResult {

@@ -36,9 +36,8 @@ type Options struct {
 	// of it, in stream order, from the goroutine that calls Next, before the file's first
 	// article is returned: a hook for indexes that replay the stream (see Summary.AddFile).
 	// A file larger than the reader reads whole is streamed in parts, and OnFileInfo (and
-	// OnFile) is called once for each part, before its articles, with the same Path: a
-	// FileInfo with the Path of the one before continues it (Summary.AddFile counts the
-	// file once).
+	// OnFile) is called once for each part, before its articles, with the same Path; the
+	// parts after the first are marked Continued (Summary.AddFile counts the file once).
 	OnFileInfo func(FileInfo)
 	// OnNotRead, if set, is called for every file that is not read, with the reason (a
 	// duplicate of a file read before, a name that is not .txt, an archive inside an
@@ -63,6 +62,9 @@ type FileInfo struct {
 	Articles    int          // articles parsed, before the filter
 	Skipped     int          // articles left out because of a problem (truncated)
 	Diagnostics []Diagnostic // every diagnostic of the file, in line order
+	// Continued: a further part of a file streamed in parts (see Options.OnFileInfo), with
+	// the same Path as the part before; Summary.AddFile counts the file once.
+	Continued bool
 }
 
 // Summary accounts for everything a Reader saw. Articles = Matched + FilteredOut;
@@ -81,8 +83,6 @@ type Summary struct {
 	ArticlesByKind   map[Kind]int   // articles with at least one diagnostic of the kind
 	ArticlesProblems int            // articles with at least one diagnostic
 	Encodings        map[string]int // files by detected encoding
-
-	lastPath string // the last file added if it had articles, to count a streamed file's parts once
 }
 
 // NewSummary returns an empty Summary with its maps made.
@@ -321,7 +321,7 @@ func (r *Reader) duplicate(res *fileResult) bool {
 
 func (r *Reader) account(res *fileResult) {
 	info := FileInfo{Path: res.path, Bytes: res.bytes, Encoding: string(res.encoding),
-		Articles: len(res.articles), Skipped: res.skipped, Diagnostics: res.diags}
+		Articles: len(res.articles), Skipped: res.skipped, Diagnostics: res.diags, Continued: res.continued}
 	r.summary.AddFile(info)
 	if r.opt.OnDiagnostic != nil {
 		for _, d := range res.diags {
@@ -345,12 +345,7 @@ func (r *Reader) account(res *fileResult) {
 // s must have its maps made (NewSummary).
 func (s *Summary) AddFile(f FileInfo) {
 	s.Bytes += int64(f.Bytes)
-	// A part of a streamed file follows one with articles (parts are cut after an article).
-	continued := f.Path == s.lastPath && f.Path != ""
-	s.lastPath = ""
-	if f.Articles+f.Skipped > 0 {
-		s.lastPath = f.Path
-	}
+	continued := f.Continued
 	if !continued {
 		s.Files++
 		if f.Encoding != "" {

@@ -202,7 +202,11 @@ func (p *producer) walk(dir, shown string, ancestors []fileID) bool {
 		return p.emit(unit{path: shown, err: err})
 	}
 	for _, e := range entries { // sorted by name
-		full, name := filepath.Join(dir, e.Name()), filepath.Join(shown, displayName(e.Name()))
+		full := filepath.Join(dir, e.Name())
+		name := full
+		if shown != dir || !utf8.ValidString(e.Name()) {
+			name = filepath.Join(shown, displayName(e.Name()))
+		}
 		mode := e.Type()
 		if mode&fs.ModeSymlink != 0 {
 			info, err := os.Stat(full)

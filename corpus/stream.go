@@ -195,7 +195,7 @@ func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBo
 		defer cleanup()
 		sent := false
 		send := func(res *fileResult) bool {
-			res.more = more
+			res.more, res.continued = more, sent
 			for _, a := range res.articles {
 				if skipBody { // the bodies were parsed (not skipped as in parseFile), and dropped
 					a.Body = nil

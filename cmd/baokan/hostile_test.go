@@ -57,3 +57,24 @@ func TestMaxMemberSizeFlag(t *testing.T) {
 		t.Errorf("default limit: exit %d, %q", code, errOut)
 	}
 }
+
+// A cache says which files were not read, as the raw files do: the summary lines match.
+func TestCacheKeepsFilesNotRead(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(sharedCorpus, "txt/1962/196210/19621029/196210290305.TXT"))
+	if err != nil {
+		t.Skipf("skipping: real corpus absent: %v", err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.TXT"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.md"), []byte("notes"), 0o644)
+	bki := filepath.Join(t.TempDir(), "c.bki")
+	if code, _, errOut := baokanRun(t, "index", dir, dir, "-o", bki); code != exitOK {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	_, rawOut, rawErr := baokanRun(t, "stats", dir, dir)
+	_, cacheOut, cacheErr := baokanRun(t, "stats", bki)
+	want := "baokan: 1 files, 1 articles, 3 files not read (duplicate_file 1, not_txt 2), no diagnostics\n"
+	if rawErr != want || cacheErr != want || rawOut != cacheOut {
+		t.Errorf("raw %q, cache %q, want %q (tables equal: %v)", rawErr, cacheErr, want, rawOut == cacheOut)
+	}
+}

@@ -170,6 +170,10 @@ func (r *Reader) load() error {
 		Encodings: s.stringCounts(), ArticlesProblems: int(s.int()),
 	}
 	r.sum.Matched = r.sum.Articles
+	r.sum.NotRead = map[corpus.Kind]int{}
+	if s.err == nil && s.off < len(s.b) { // files not read by reason: absent from older caches
+		r.sum.NotRead = s.counts()
+	}
 	if s.err != nil {
 		return fmt.Errorf("summary: %w", s.err)
 	}

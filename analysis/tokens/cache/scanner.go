@@ -164,6 +164,9 @@ func (r *Reader) decode(i int, opt *ScanOptions) *decoded {
 	a := 0
 	for f := range out.files {
 		info := corpus.FileInfo{Path: m.str(), Bytes: int(m.uint()), Encoding: m.str(), Skipped: int(m.uint())}
+		if info.Encoding == continuedMark {
+			info.Encoding, info.Continued = "", true
+		}
 		info.Diagnostics = m.diagnostics(info.Path)
 		info.Articles = m.count(10)
 		if a+info.Articles > len(out.arts) {
@@ -306,7 +309,7 @@ func (s *Scanner) Next() (*corpus.Article, error) {
 		slot, ok := <-s.order
 		if !ok {
 			<-s.done
-			s.summary.Ignored = s.r.sum.Ignored
+			s.summary.Ignored, s.summary.NotRead = s.r.sum.Ignored, s.r.sum.NotRead
 			if s.opt.Blocks != nil {
 				s.summary = s.r.Summary()
 				s.summary.Matched, s.summary.FilteredOut = s.summary.Articles, 0
@@ -471,7 +474,7 @@ func (s *Scanner) account(out chan<- *decoded, stop <-chan struct{}) error {
 		slot, ok := <-s.order
 		if !ok {
 			<-s.done
-			s.summary.Ignored = s.r.sum.Ignored
+			s.summary.Ignored, s.summary.NotRead = s.r.sum.Ignored, s.r.sum.NotRead
 			if s.opt.Blocks != nil {
 				s.summary = s.r.Summary()
 				s.summary.Matched, s.summary.FilteredOut = s.summary.Articles, 0

@@ -100,7 +100,11 @@ func (w *Writer) AddFile(f corpus.FileInfo) error {
 	}
 	w.meta.str(f.Path)
 	w.meta.uint(uint64(f.Bytes))
-	w.meta.str(f.Encoding)
+	if f.Continued {
+		w.meta.str(continuedMark)
+	} else {
+		w.meta.str(f.Encoding)
+	}
 	w.meta.uint(uint64(f.Skipped))
 	w.meta.diagnostics(f.Diagnostics, f.Path)
 	w.meta.uint(uint64(f.Articles))
@@ -108,6 +112,10 @@ func (w *Writer) AddFile(f corpus.FileInfo) error {
 	w.nfiles++
 	return w.err
 }
+
+// continuedMark stands in a file's encoding for a further part of a streamed file
+// (corpus.FileInfo.Continued), which has no encoding of its own: older caches never hold it.
+const continuedMark = "\x00continued"
 
 // AddArticle adds the next article of the current file with the words cut from it,
 // unfiltered: the first titles of them from its titles (kicker, title, subtitles, in that
@@ -206,6 +214,7 @@ func (w *Writer) Finish(sum corpus.Summary, base string, sources []Source) error
 	s.counts(sum.ArticlesByKind)
 	s.stringCounts(sum.Encodings)
 	s.int(int64(sum.ArticlesProblems))
+	s.counts(sum.NotRead) // added after version 1's first layout: readers take it if present
 	w.section(s.b)
 
 	srcOff := w.off
