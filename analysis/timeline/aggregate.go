@@ -267,7 +267,7 @@ func (a *Aggregator) Table() *Table {
 		return t
 	}
 	indexes := slices.Sorted(maps.Keys(a.periods))
-	t.Periods = Range(Period{a.unit, indexes[0]}, Period{a.unit, indexes[len(indexes)-1]})
+	t.Periods = Range(Period{Unit: a.unit, Index: indexes[0]}, Period{Unit: a.unit, Index: indexes[len(indexes)-1]})
 	t.Totals = make([]Totals, len(t.Periods))
 	for i := range a.series {
 		t.Points[i] = make([]Point, len(t.Periods))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/baokan/baokan/analysis/burst"
+	"github.com/baokan/baokan/corpus"
 )
 
 func testSeries(t *testing.T) []Series {
@@ -201,4 +202,12 @@ func BenchmarkAdd(b *testing.B) {
 	for b.Loop() {
 		a.Add(d)
 	}
+}
+
+func date(s string) corpus.Date {
+	d, err := corpus.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
