@@ -319,7 +319,7 @@ func (a *Aggregator) Table() *Table {
 	if !a.coverTo.IsZero() {
 		last = max(last, a.unit.Of(a.coverTo).Index)
 	}
-	t.Periods = Range(Period{a.unit, first}, Period{a.unit, last})
+	t.Periods = Range(Period{Unit: a.unit, Index: first}, Period{Unit: a.unit, Index: last})
 	t.Totals = make([]Totals, len(t.Periods))
 	for i := range a.series {
 		t.Points[i] = make([]Point, len(t.Periods))

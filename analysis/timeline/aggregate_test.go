@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/baokan/baokan/analysis/burst"
+	"github.com/baokan/baokan/corpus"
 )
 
 func testSeries(t *testing.T) []Series {
@@ -230,4 +231,12 @@ func TestPaperSeries(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", tab.Series[i].Name(), tab.Points[i], want[i])
 		}
 	}
+}
+
+func date(s string) corpus.Date {
+	d, err := corpus.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/terms"
 	"github.com/baokan/baokan/corpus"
@@ -349,16 +350,13 @@ func periodRange(unit string, first, last corpus.Date) []string {
 	if first.IsZero() {
 		return nil
 	}
+	u := period.Year
+	if unit == "month" {
+		u = period.Month
+	}
 	var periods []string
-	switch unit {
-	case "month":
-		for m := first.Year*12 + int(first.Month) - 1; m <= last.Year*12+int(last.Month)-1; m++ {
-			periods = append(periods, fmt.Sprintf("%04d-%02d", m/12, m%12+1))
-		}
-	default:
-		for y := first.Year; y <= last.Year; y++ {
-			periods = append(periods, fmt.Sprintf("%04d", y))
-		}
+	for _, p := range period.Range(u.Of(first), u.Of(last)) {
+		periods = append(periods, p.String())
 	}
 	return periods
 }
@@ -369,5 +367,5 @@ func monthSpan(first, last corpus.Date) int {
 	if first.IsZero() {
 		return 0
 	}
-	return (last.Year*12 + int(last.Month)) - (first.Year*12 + int(first.Month)) + 1
+	return period.Month.Of(last).Index - period.Month.Of(first).Index + 1
 }

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
 )
@@ -19,24 +21,9 @@ type statsOptions struct {
 // groupings are the breakdowns of `stats --by`. Each gives an article's groups (an
 // article with several genres counts once in each); "" is shown as (none).
 var groupings = map[string]func(a *corpus.Article) []string{
-	"year": func(a *corpus.Article) []string {
-		if a.Date.IsZero() {
-			return []string{""}
-		}
-		return []string{fmt.Sprintf("%04d", a.Date.Year)}
-	},
-	"decade": func(a *corpus.Article) []string {
-		if a.Date.IsZero() {
-			return []string{""}
-		}
-		return []string{decadeLabel(a.Date.Year)}
-	},
-	"month": func(a *corpus.Article) []string {
-		if a.Date.IsZero() {
-			return []string{""}
-		}
-		return []string{fmt.Sprintf("%04d-%02d", a.Date.Year, int(a.Date.Month))}
-	},
+	"year":   periodGroup(period.Year),
+	"decade": periodGroup(period.Decade),
+	"month":  periodGroup(period.Month),
 	"page": func(a *corpus.Article) []string {
 		if a.Page == 0 {
 			return []string{""}
@@ -53,9 +40,22 @@ var groupings = map[string]func(a *corpus.Article) []string{
 	"paper":  func(a *corpus.Article) []string { return []string{a.Paper} },
 }
 
+// periodGroup groups the articles by their period of unit u, labelled as package period
+// labels it (1962, 1960s, 1962-10); "" for articles without a valid date.
+func periodGroup(u period.Unit) func(a *corpus.Article) []string {
+	return func(a *corpus.Article) []string {
+		if a.Date.IsZero() {
+			return []string{""}
+		}
+		return []string{u.Of(a.Date).String()}
+	}
+}
+
 // decadeLabel names the decade of a year as the network slices and the timelines do:
 // 1960s for 1960–1969.
-func decadeLabel(year int) string { return fmt.Sprintf("%04ds", year-year%10) }
+func decadeLabel(year int) string {
+	return period.Decade.Of(corpus.Date{Year: year, Month: time.January, Day: 1}).String()
+}
 
 func newStatsCmd(io *streams) *cobra.Command {
 	o := &statsOptions{}
