@@ -9,7 +9,8 @@
 # /tmp/query-c100k (--layout monthly). The cache is written next to it (CORPUS_DIR.bki)
 # unless it is there already. The frequent word is the corpus's 5th by count (中国 in the
 # generated corpus), the rare one the first word found in 50–60 articles. Each line gives
-# the median of RUNS runs (default 3) in seconds and the largest peak RSS.
+# the median of RUNS runs (default 3): wall-clock seconds, CPU seconds (user + system: what
+# a loaded machine does not inflate) and the largest peak RSS.
 # Needs GNU time (/usr/bin/time, Debian: time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,17 +29,19 @@ if [ ! -f "$cache" ] || ! "$b" stats -q "$cache" > /dev/null 2>&1; then
 fi
 freq=$("$b" terms -q --top 5 --format csv "$cache" | awk -F, 'NR==6 {print $1}')
 rare=$("$b" terms -q --top 0 --format csv "$cache" | awk -F, 'NR>1 && $3>=50 && $3<=60 && !w {w=$1} END {print w}')
+rare2=$("$b" terms -q --top 0 --format csv "$cache" | awk -F, 'NR>1 && $3>=50 && $3<=60 {n++; if (n==2) w=$1} END {print w}')
 echo "corpus: $corpus; cache: $cache ($(du -h "$cache" | cut -f1)); frequent word: $freq; rare word: $rare"
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 measure() { # label, then the command line
   local label=$1; shift
-  local times=() peak=0
+  local times=() cpus=() peak=0
   for _ in $(seq "$runs"); do
-    t=$( { /usr/bin/time -f '%e %M' "$b" "$@" -q --format csv > /dev/null; } 2>&1 )
-    times+=("${t% *}")
-    [ "${t#* }" -gt "$peak" ] && peak=${t#* }
+    read -r e u s m < <( { /usr/bin/time -f '%e %U %S %M' "$b" "$@" -q --format csv > /dev/null; } 2>&1 )
+    times+=("$e")
+    cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
+    [ "$m" -gt "$peak" ] && peak=$m
   done
-  printf '%-44s %6.2f s %8d KB\n' "$label" "$(median "${times[@]}")" "$peak"
+  printf '%-44s %7.2f s wall %7.2f s CPU %8d KB\n' "$label" "$(median "${times[@]}")" "$(median "${cpus[@]}")" "$peak"
 }
 measure "cache: stats (metadata only)" stats "$cache"
 measure "cache: terms" terms "$cache"
@@ -47,10 +50,11 @@ measure "cache: kwic $freq (every hit)" kwic "$freq" "$cache"
 measure "cache: kwic $rare" kwic "$rare" "$cache"
 measure "cache: terms --query $freq" terms --query "$freq" "$cache"
 measure "cache: terms --query $rare" terms --query "$rare" "$cache"
-measure "cache: terms --query '$rare OR 恩克鲁玛'" terms --query "$rare OR 恩克鲁玛" "$cache"
+measure "cache: terms --query '$rare OR $rare2'" terms --query "$rare OR $rare2" "$cache"
 measure "cache: articles --query text:$rare" articles --query "text:$rare" "$cache"
 measure "cache: collocations $freq" collocations "$freq" "$cache"
 measure "cache: collocations $rare" collocations "$rare" "$cache"
+[ "${RAW:-1}" = 0 ] && exit 0 # RAW=0: the cache only
 runs=1 # the raw passes cut every body: one run each
 measure "raw: terms" terms "$corpus"
 measure "raw: kwic $rare" kwic "$rare" "$corpus"
