@@ -29,6 +29,11 @@ func checkUsage(io *streams, c *cobra.Command) error {
 			return fmt.Errorf("--%s %d: want 0 or more", name, n)
 		}
 	}
+	if f := flags.Lookup("resolution"); f != nil && f.Changed {
+		if r, err := strconv.ParseFloat(f.Value.String(), 64); err == nil && !(r >= 0) {
+			return fmt.Errorf("--resolution %v: want 0 or more", r)
+		}
+	}
 	if f := flags.Lookup("workers"); f != nil && f.Changed {
 		n, _ := strconv.Atoi(f.Value.String())
 		if capped := workerCap(n, runtime.NumCPU()); capped != n {

@@ -23,6 +23,8 @@ func TestUsageErrorsUpFront(t *testing.T) {
 		{[]string{"terms", "--top", "-1"}, "--top -1: want 0 or more"},
 		{[]string{"network", "--top", "-1"}, "--top -1: want 0 or more"},
 		{[]string{"network", "--min-weight", "-2"}, "--min-weight -2: want 0 or more"},
+		{[]string{"network", "--resolution", "-1"}, "--resolution -1: want 0 or more"},
+		{[]string{"network", "--resolution", "NaN"}, "--resolution NaN: want 0 or more"},
 		{[]string{"keyness", "--target", "from=1959", "--min-count", "-3"}, "--min-count -3: want 0 or more"},
 		{[]string{"keywords", "--top", "-5"}, "--top -5: want 0 or more"},
 		{[]string{"timeline", "--smooth", "-2"}, "--smooth -2: want 0 or more"},
