@@ -1,0 +1,399 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/corpus"
+)
+
+// ranks are callings and military ranks that stand before a name (战士王杰, 团长吕行硕),
+// besides analysis/persons' role titles.
+var ranks = []string{
+	"班长", "副班长", "排长", "副排长", "连长", "副连长", "营长",
+	"副营长", "副团长", "副师长", "副军长", "副政委", "教导员", "指导员", "副指导员", "上士", "中士", "下士", "上尉", "中尉", "少尉", "大尉",
+	"上校", "中校", "少校", "大校", "参谋", "干事", "司务长", "支书", "组长", "船长", "机长",
+	"站长", "场长", "社长",
+}
+
+// callings stand before names only (战士王杰, 记者顾兆农): after a string they are no sign
+// of a name (领导干部).
+var callings = []string{
+	"战士", "新战士", "老战士", "干部", "记者", "通讯员", "社员", "民兵", "队员", "老汉", "大娘",
+	"大爷", "老师", "医生", "工程师", "技术员", "英雄", "模范", "烈士", "炊事员", "卫生员",
+	"驾驶员", "飞行员", "老红军", "教员",
+}
+
+// followers come after names (吕行硕说, 王杰同志, 毛泽东等).
+var followers = []string{
+	"同志", "说", "等", "先生", "女士", "烈士", "一行", "等人", "表示", "指出", "认为", "回忆",
+	"告诉", "介绍", "强调", "夫人", "答", "问道", "笑着说", "摄", "报道",
+}
+
+// speech are the followers that mark a foreign run as a person rather than a place.
+var speech = []string{"说", "表示", "指出", "认为", "强调", "先生", "女士", "一行", "等人", "夫人", "同志"}
+
+// koreanSurnames label a Chinese-shaped name Korean in an article about Korea.
+const koreanSurnames = "金朴崔李郑姜赵尹张林韩吴申权黄安宋柳洪全高文孙梁裴白许南沈卢河丁成车俞具禹朱任罗辛闵延"
+
+// wordList indexes words by their first and by their last character.
+type wordList struct {
+	byFirst, byLast map[rune][][]rune
+}
+
+func newWordList(lists ...[]string) wordList {
+	l := wordList{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{}}
+	seen := map[string]bool{}
+	for _, list := range lists {
+		for _, w := range list {
+			r := []rune(w)
+			if len(r) == 0 || seen[w] {
+				continue
+			}
+			seen[w] = true
+			l.byFirst[r[0]] = append(l.byFirst[r[0]], r)
+			l.byLast[r[len(r)-1]] = append(l.byLast[r[len(r)-1]], r)
+		}
+	}
+	return l
+}
+
+// startsAt reports whether a listed word starts at r[i].
+func (l wordList) startsAt(r []rune, i int) bool {
+	if i >= len(r) {
+		return false
+	}
+	for _, w := range l.byFirst[r[i]] {
+		if i+len(w) <= len(r) && slices.Equal(r[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsAt reports whether a listed word ends just before r[i].
+func (l wordList) endsAt(r []rune, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	for _, w := range l.byLast[r[i-1]] {
+		if i-len(w) >= 0 && slices.Equal(r[i-len(w):i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	titleList    = newWordList(persons.RoleTitles(), ranks, callings)
+	afterList    = newWordList(persons.RoleTitles(), ranks, followers, persons.Honorifics())
+	speechList   = newWordList(speech)
+	roleTitleSet = func() map[string]bool {
+		m := map[string]bool{}
+		for _, l := range [][]string{persons.RoleTitles(), ranks, callings, followers, persons.Honorifics()} {
+			for _, w := range l {
+				m[w] = true
+			}
+		}
+		return m
+	}()
+	compound = persons.CompoundSurnames()
+	japanese = func() []string {
+		j := persons.JapaneseSurnames()
+		slices.SortFunc(j, func(a, b string) int { return len(b) - len(a) }) // longest first
+		return j
+	}()
+)
+
+// articleCand is a candidate's tally within one article.
+type articleCand struct {
+	kind     string
+	family   string // the shortest form of the same start (surname + one character)
+	given    int    // given characters (foreign: letters)
+	n, ctx   int
+	ends     int // occurrences followed by a follower, a title, punctuation or the end
+	left     map[rune]int // the Han characters before occurrences not in a name context
+	dot      bool
+	position int // order of first occurrence, for a stable order
+}
+
+// nameStat is a chosen form's tally over the corpus.
+type nameStat struct {
+	kind                            string
+	count, articles, ctx, qualified int
+	left                            map[rune]int
+	first, last                     corpus.Date
+}
+
+// knownAt returns the length in runes of the longest known name starting at r[i], 0 if none.
+func (f *Finder) knownAt(r []rune, i int) int {
+	for _, k := range f.knownByFirst[r[i]] {
+		kr := []rune(k)
+		if i+len(kr) <= len(r) && slices.Equal(r[i:i+len(kr)], kr) {
+			return len(kr)
+		}
+	}
+	return 0
+}
+
+func isTranslitOrDot(c rune) bool { return persons.IsTranslitChar(c) || isNameDot(c) }
+
+func isNameDot(c rune) bool { return c == '·' || c == '・' || c == '•' || c == '‧' }
+
+// translitRun returns the end of the run of transliteration characters starting at r[i]
+// (dots allowed between them), its letters and whether it has a dot.
+func translitRun(r []rune, i int) (end, letters int, dot bool) {
+	end = i
+	for j := i; j < len(r); j++ {
+		switch {
+		case persons.IsTranslitChar(r[j]):
+			letters++
+			end = j + 1
+		case isNameDot(r[j]) && j > i && j+1 < len(r) && persons.IsTranslitChar(r[j+1]):
+			dot = true
+		default:
+			return end, letters, dot
+		}
+	}
+	return end, letters, dot
+}
+
+// surnameAt returns the length of the surname starting at r[i] and the name kind.
+func surnameAt(r []rune, i int) (int, string) {
+	rest := string(r[i:min(len(r), i+3)])
+	for _, j := range japanese {
+		if strings.HasPrefix(rest, j) {
+			return len([]rune(j)), NameJapanese
+		}
+	}
+	for _, c := range compound {
+		if strings.HasPrefix(rest, c) {
+			return 2, NameChinese
+		}
+	}
+	if persons.IsSurname(r[i]) {
+		return 1, NameChinese
+	}
+	return 0, ""
+}
+
+// scanNames tallies the name candidates of one article and adds the chosen forms to the
+// corpus tallies.
+func (f *Finder) scanNames(date corpus.Date, texts []string) {
+	cands := map[string]*articleCand{}
+	korea := false
+	var prev rune // the character before the candidate noted (0: none, or a name context)
+	note := func(form, kind, family string, given int, ctx, end, dot bool) {
+		c := cands[form]
+		if c == nil {
+			c = &articleCand{kind: kind, family: family, given: given, dot: dot, position: len(cands)}
+			cands[form] = c
+		}
+		c.n++
+		if ctx {
+			c.ctx++
+		}
+		if prev != 0 {
+			if c.left == nil {
+				c.left = map[rune]int{}
+			}
+			c.left[prev]++
+		}
+		if end {
+			c.ends++
+		}
+	}
+	endsAt := func(r []rune, j int) bool { return j >= len(r) || !isHan(r[j]) || afterList.startsAt(r, j) }
+	for _, text := range texts {
+		if !korea && (strings.Contains(text, "朝鲜") || strings.Contains(text, "韩国")) {
+			korea = true
+		}
+		r := []rune(text)
+		for i := 0; i < len(r); {
+			if k := f.knownAt(r, i); k > 0 {
+				i += k
+				continue
+			}
+			c := r[i]
+			if !isHan(c) {
+				i++
+				continue
+			}
+			prev = 0
+			if i > 0 && isHan(r[i-1]) && !titleList.endsAt(r, i) {
+				prev = r[i-1]
+			}
+			if persons.IsTranslitChar(c) && (i == 0 || !isTranslitOrDot(r[i-1])) {
+				end, letters, dot := translitRun(r, i)
+				if letters >= 3 {
+					title := titleList.endsAt(r, i)
+					family := string(r[i : i+3])
+					note(string(r[i:end]), NameForeign, family, letters, dot || title || speechList.startsAt(r, end), endsAt(r, end), dot)
+					if letters >= 4 && !dot { // the run may have taken the next word's first character
+						note(string(r[i:end-1]), NameForeign, family, letters-1, title, false, false)
+					}
+				}
+				if letters >= 4 || dot {
+					i = end
+					continue
+				}
+			}
+			sl, kind := surnameAt(r, i)
+			if sl == 0 || afterList.startsAt(r, i+sl) {
+				i++
+				continue
+			}
+			maxGiven := 2
+			if kind == NameJapanese {
+				maxGiven = 3
+			}
+			before := titleList.endsAt(r, i)
+			family := ""
+			for g := 1; g <= maxGiven; g++ {
+				j := i + sl + g
+				if j > len(r) {
+					break
+				}
+				ch := r[j-1]
+				if !isHan(ch) || isFunctionChar(ch) || f.knownAt(r, j-1) > 0 {
+					break // never into a known name or alias (向福特, 学习毛主席)
+				}
+				form := string(r[i:j])
+				if g == 1 {
+					family = form
+				}
+				after := afterList.startsAt(r, j)
+				note(form, kind, family, g, before || after, endsAt(r, j), false)
+				if after {
+					break // never across a title or follower
+				}
+			}
+			i++
+		}
+	}
+	f.chooseNames(date, cands, korea)
+}
+
+// chooseNames keeps, in each family of one article's candidates, the form the repetition
+// supports, and adds it to the corpus tallies.
+func (f *Finder) chooseNames(date corpus.Date, cands map[string]*articleCand, korea bool) {
+	families := map[string][]string{}
+	var chosen []string
+	for form, c := range cands {
+		families[c.family] = append(families[c.family], form)
+	}
+	for fam, forms := range families {
+		slices.SortFunc(forms, func(a, b string) int { // most end evidence, longest, most frequent, text
+			ca, cb := cands[a], cands[b]
+			if ca.ends != cb.ends {
+				return cb.ends - ca.ends
+			}
+			if ca.given != cb.given {
+				return cb.given - ca.given
+			}
+			if ca.n != cb.n {
+				return cb.n - ca.n
+			}
+			return strings.Compare(a, b)
+		})
+		pick := forms[0]
+		if cands[pick].ends == 0 && cands[pick].kind != NameForeign {
+			// No form is seen to end: the longest repeated enough (see the package doc).
+			base := cands[fam]
+			pick = fam
+			for _, form := range forms {
+				c := cands[form]
+				if form == fam || base != nil && c.n*10 >= 7*base.n {
+					pick = form
+					break
+				}
+			}
+		}
+		chosen = append(chosen, pick)
+	}
+	// Drop a form that is only a piece of a longer chosen one (高明 inside 张高明).
+	slices.Sort(chosen)
+	for _, form := range chosen {
+		c := cands[form]
+		if c.ctx == 0 && c.n < MinArticleRepeats {
+			continue // neither qualified here nor context evidence for the corpus
+		}
+		inside := false
+		for _, other := range chosen {
+			if other != form && strings.Contains(other, form) && c.n <= cands[other].n+1 {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		kind := c.kind
+		if kind == NameChinese && korea && strings.ContainsRune(koreanSurnames, []rune(form)[0]) &&
+			len([]rune(form)) == 3 {
+			kind = NameKorean
+		}
+		qualified := c.n >= MinArticleRepeats && c.ctx >= MinArticleContexts || c.n >= 2 && c.ctx >= 2
+		if c.kind == NameForeign {
+			qualified = c.n >= 2 && c.ctx >= 1
+		}
+		if c.ctx == 0 && !qualified {
+			continue
+		}
+		s := f.names[form]
+		if s == nil {
+			s = &nameStat{kind: kind, first: date, last: date}
+			f.names[form] = s
+		}
+		s.count += c.n
+		s.ctx += c.ctx
+		for ch, n := range c.left {
+			if s.left == nil {
+				s.left = map[rune]int{}
+			}
+			s.left[ch] += n
+		}
+		s.articles++
+		if qualified {
+			s.qualified++
+		}
+		if earlier(date, s.first) && !date.IsZero() || s.first.IsZero() {
+			s.first = date
+		}
+		if earlier(s.last, date) {
+			s.last = date
+		}
+	}
+}
+
+// acceptedNames applies the corpus rules to the tallies.
+func (f *Finder) acceptedNames() []Entry {
+	var out []Entry
+	for form, s := range f.names {
+		if s.qualified == 0 && !(s.ctx >= MinCorpusContexts && s.articles >= MinCorpusArticles) {
+			continue
+		}
+		if f.known[form] || roleTitleSet[form] || persons.IsPlace(form) {
+			continue
+		}
+		// Bound on the left: one character before most occurrences makes a word with the
+		// "surname" (指战员, 双方一致, 皇帝海尔·塞拉西).
+		maxLeft := 0
+		for _, n := range s.left {
+			maxLeft = max(maxLeft, n)
+		}
+		if maxLeft >= 2 && maxLeft*10 >= 6*s.count {
+			continue
+		}
+		kind := s.kind
+		if kind == NameForeign && !strings.ContainsAny(form, "·・•‧") && persons.IsSurname([]rune(form)[0]) &&
+			len([]rune(form)) == 3 {
+			kind = NameChinese // 邓丹明: a Chinese name of transliteration characters
+		}
+		out = append(out, Entry{Text: form, Kind: KindName, NameKind: kind, Count: s.count,
+			Articles: s.articles, Contexts: s.ctx, First: s.first, Last: s.last})
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.Text, b.Text) })
+	return out
+}
