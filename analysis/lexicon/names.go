@@ -112,7 +112,7 @@ type articleCand struct {
 	family   string // the shortest form of the same start (surname + one character)
 	given    int    // given characters (foreign: letters)
 	n, ctx   int
-	ends     int // occurrences followed by a follower, a title, punctuation or the end
+	ends     int          // occurrences followed by a follower, a title, punctuation or the end
 	left     map[rune]int // the Han characters before occurrences not in a name context
 	dot      bool
 	position int // order of first occurrence, for a stable order

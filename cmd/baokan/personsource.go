@@ -32,7 +32,9 @@ func addPersonFlags(c *cobra.Command, o *personFlags) {
 }
 
 // textPersons reports whether persons are found in the text (--from-text, --persons text|both).
-func (pf *personFlags) textPersons() bool { return pf.fromText || pf.source == "text" || pf.source == "both" }
+func (pf *personFlags) textPersons() bool {
+	return pf.fromText || pf.source == "text" || pf.source == "both"
+}
 
 // checkSource checks --persons.
 func (pf *personFlags) checkSource() error {
