@@ -73,7 +73,7 @@
 //
 // Cost is bounded: only Han text of a sample of articles is counted. Articles are taken in
 // corpus order, every one at first; when the sample passes SampleChars characters
-// (6 million by default), every other article of the sample is dropped and only every
+// (3 million by default), every other article of the sample is dropped and only every
 // second article is taken afterwards (the stride doubles again at each overflow), so the
 // sample is spread evenly over the whole corpus and never holds more than SampleChars
 // characters (2 bytes each). N-grams are counted level by level with the Apriori pruning of

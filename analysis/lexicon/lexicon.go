@@ -3,9 +3,10 @@ package lexicon
 import (
 	"cmp"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
-	"unicode"
+	"sync"
 
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/corpus"
@@ -35,7 +36,7 @@ const (
 	MinWordCount       = 5
 	MinCohesion        = 7.0 // bits, for 2 characters; one more per further character
 	MinEntropy         = 2.0 // bits
-	DefaultSampleChars = 6_000_000
+	DefaultSampleChars = 3_000_000
 )
 
 // Entry is a name or a word found, with its evidence.
@@ -60,6 +61,9 @@ type Options struct {
 	Known []string
 	// SampleChars bounds the Han characters counted for new words (0: DefaultSampleChars).
 	SampleChars int
+	// Workers scan for names at once (0: runtime.GOMAXPROCS(0)); the result is the same
+	// whatever their number.
+	Workers int
 }
 
 // Finder reads articles one at a time, in corpus order, and finds names and new words.
@@ -67,11 +71,22 @@ type Finder struct {
 	opts  Options
 	known map[string]bool
 	// knownByFirst: known names by first character, longest first.
-	knownByFirst map[rune][]string
+	knownByFirst map[rune][][]rune
+	knownFirst   [0x10000 / 64]uint64 // bit set of the first characters of knownByFirst (BMP)
 	skip         map[string]bool
 	names        map[string]*nameStat
 	sample       sampler
 	articles     int
+
+	// The name scan runs on workers; their tallies add up whatever the order.
+	mu   sync.Mutex
+	jobs chan nameJob
+	wg   sync.WaitGroup
+}
+
+type nameJob struct {
+	date  corpus.Date
+	texts []string
 }
 
 // NewFinder returns a Finder.
@@ -79,7 +94,7 @@ func NewFinder(opts Options) *Finder {
 	if opts.SampleChars <= 0 {
 		opts.SampleChars = DefaultSampleChars
 	}
-	f := &Finder{opts: opts, known: map[string]bool{}, knownByFirst: map[rune][]string{},
+	f := &Finder{opts: opts, known: map[string]bool{}, knownByFirst: map[rune][][]rune{},
 		names: map[string]*nameStat{}}
 	f.sample.limit = opts.SampleChars
 	f.sample.ids = map[rune]uint16{}
@@ -93,10 +108,40 @@ func NewFinder(opts Options) *Finder {
 	return f
 }
 
+// start starts the name workers. The skip list is fixed from then on: Known only marks
+// names to leave out of the result, so that what a worker sees does not depend on timing.
+func (f *Finder) start() {
+	if f.jobs != nil || f.opts.NoNames {
+		return
+	}
+	n := f.opts.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	f.jobs = make(chan nameJob, 4*n)
+	for range n {
+		f.wg.Add(1)
+		go func() {
+			defer f.wg.Done()
+			for j := range f.jobs {
+				f.scanNames(j.date, j.texts)
+			}
+		}()
+	}
+}
+
 // Known adds known persons (an article's RW entries as they come, the resolved persons of
 // the corpus at the end): the name scan skips them whole from then on, and they are never
 // found as names or words.
-func (f *Finder) Known(names []string) { f.addSkip(names, true) }
+func (f *Finder) Known(names []string) {
+	if f.jobs != nil {
+		for _, k := range names {
+			f.known[k] = true
+		}
+		return
+	}
+	f.addSkip(names, true)
+}
 
 func (f *Finder) addSkip(list []string, known bool) {
 	for _, k := range list {
@@ -111,14 +156,17 @@ func (f *Finder) addSkip(list []string, known bool) {
 			continue
 		}
 		f.skip[k] = true
-		ks := append(f.knownByFirst[r[0]], k)
-		slices.SortFunc(ks, func(a, b string) int {
+		ks := append(f.knownByFirst[r[0]], r)
+		slices.SortFunc(ks, func(a, b []rune) int {
 			if d := len(b) - len(a); d != 0 {
 				return d
 			}
-			return strings.Compare(a, b)
+			return slices.Compare(a, b)
 		})
 		f.knownByFirst[r[0]] = ks
+		if c := r[0]; c < 0x10000 {
+			f.knownFirst[c>>6] |= 1 << (c & 63)
+		}
 	}
 }
 
@@ -134,7 +182,8 @@ func (f *Finder) Add(a *corpus.Article) {
 // AddTexts reads the texts of one article dated date.
 func (f *Finder) AddTexts(date corpus.Date, texts ...string) {
 	if !f.opts.NoNames {
-		f.scanNames(date, texts)
+		f.start()
+		f.jobs <- nameJob{date, texts}
 	}
 	if !f.opts.NoWords {
 		f.sample.add(f.articles, date, texts)
@@ -145,6 +194,11 @@ func (f *Finder) AddTexts(date corpus.Date, texts ...string) {
 // Result returns the names and new words found, names first, each sorted by text. A
 // string that is both is a name.
 func (f *Finder) Result() []Entry {
+	if f.jobs != nil {
+		close(f.jobs)
+		f.wg.Wait()
+		f.jobs = nil
+	}
 	var out []Entry
 	isName := map[string]bool{}
 	if !f.opts.NoNames {
@@ -175,8 +229,8 @@ func (f *Finder) Result() []Entry {
 const functionChars = "的了是在和与及等这那个们也就都而但又很更最所并把被从向到将已对为以之其于着过吗呢吧啊" +
 	"说给让使由或若如该此每各某些您你我他她它谁哪什么没不无非仍还再才只曾即乃则却"
 
-func isFunctionChar(c rune) bool { return strings.ContainsRune(functionChars, c) }
+func isFunctionChar(c rune) bool { return class(c)&classFunction != 0 }
 
-func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
+func isHan(c rune) bool { return class(c)&classHan != 0 }
 
 func earlier(a, b corpus.Date) bool { return a.Compare(b) < 0 }

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/corpus"
@@ -40,6 +41,11 @@ const koreanSurnames = "金朴崔李郑姜赵尹张林韩吴申权黄安宋柳�
 // wordList indexes words by their first and by their last character.
 type wordList struct {
 	byFirst, byLast map[rune][][]rune
+	first, last     [0x10000 / 64]uint64 // bit sets of the first and last characters (BMP)
+}
+
+func hasBit(set *[0x10000 / 64]uint64, c rune) bool {
+	return c >= 0x10000 || set[c>>6]&(1<<(c&63)) != 0
 }
 
 func newWordList(lists ...[]string) wordList {
@@ -54,6 +60,12 @@ func newWordList(lists ...[]string) wordList {
 			seen[w] = true
 			l.byFirst[r[0]] = append(l.byFirst[r[0]], r)
 			l.byLast[r[len(r)-1]] = append(l.byLast[r[len(r)-1]], r)
+			if c := r[0]; c < 0x10000 {
+				l.first[c>>6] |= 1 << (c & 63)
+			}
+			if c := r[len(r)-1]; c < 0x10000 {
+				l.last[c>>6] |= 1 << (c & 63)
+			}
 		}
 	}
 	return l
@@ -61,7 +73,7 @@ func newWordList(lists ...[]string) wordList {
 
 // startsAt reports whether a listed word starts at r[i].
 func (l wordList) startsAt(r []rune, i int) bool {
-	if i >= len(r) {
+	if i >= len(r) || !hasBit(&l.first, r[i]) {
 		return false
 	}
 	for _, w := range l.byFirst[r[i]] {
@@ -74,7 +86,7 @@ func (l wordList) startsAt(r []rune, i int) bool {
 
 // endsAt reports whether a listed word ends just before r[i].
 func (l wordList) endsAt(r []rune, i int) bool {
-	if i <= 0 {
+	if i <= 0 || !hasBit(&l.last, r[i-1]) {
 		return false
 	}
 	for _, w := range l.byLast[r[i-1]] {
@@ -98,13 +110,21 @@ var (
 		}
 		return m
 	}()
-	compound = persons.CompoundSurnames()
-	japanese = func() []string {
-		j := persons.JapaneseSurnames()
-		slices.SortFunc(j, func(a, b string) int { return len(b) - len(a) }) // longest first
+	compound = runesOf(persons.CompoundSurnames())
+	japanese = func() [][]rune {
+		j := runesOf(persons.JapaneseSurnames())
+		slices.SortStableFunc(j, func(a, b []rune) int { return len(b) - len(a) }) // longest first
 		return j
 	}()
 )
+
+func runesOf(list []string) [][]rune {
+	out := make([][]rune, len(list))
+	for i, w := range list {
+		out[i] = []rune(w)
+	}
+	return out
+}
 
 // articleCand is a candidate's tally within one article.
 type articleCand struct {
@@ -122,14 +142,17 @@ type articleCand struct {
 type nameStat struct {
 	kind                            string
 	count, articles, ctx, qualified int
+	korean                          int // articles where it was labelled Korean
 	left                            map[rune]int
 	first, last                     corpus.Date
 }
 
 // knownAt returns the length in runes of the longest known name starting at r[i], 0 if none.
 func (f *Finder) knownAt(r []rune, i int) int {
-	for _, k := range f.knownByFirst[r[i]] {
-		kr := []rune(k)
+	if c := r[i]; c < 0x10000 && f.knownFirst[c>>6]&(1<<(c&63)) == 0 {
+		return 0
+	}
+	for _, kr := range f.knownByFirst[r[i]] {
 		if i+len(kr) <= len(r) && slices.Equal(r[i:i+len(kr)], kr) {
 			return len(kr)
 		}
@@ -137,7 +160,54 @@ func (f *Finder) knownAt(r []rune, i int) int {
 	return 0
 }
 
-func isTranslitOrDot(c rune) bool { return persons.IsTranslitChar(c) || isNameDot(c) }
+// Character classes, looked up in a table for the Basic Multilingual Plane.
+const (
+	classHan = 1 << iota
+	classSurname
+	classTranslit
+	classFunction
+	classLongSurname // the first character of a compound or Japanese surname
+	classTitleLast   // the last character of a title or calling
+	classAfterFirst  // the first character of a word that follows names
+)
+
+var charClass = func() *[0x10000]uint8 {
+	var t [0x10000]uint8
+	for c := rune(0); c < 0x10000; c++ {
+		if unicode.Is(unicode.Han, c) {
+			t[c] |= classHan
+		}
+		if persons.IsSurname(c) {
+			t[c] |= classSurname
+		}
+		if persons.IsTranslitChar(c) {
+			t[c] |= classTranslit
+		}
+	}
+	for _, c := range functionChars {
+		t[c] |= classFunction
+	}
+	for _, l := range [][]string{persons.CompoundSurnames(), persons.JapaneseSurnames()} {
+		for _, w := range l {
+			t[[]rune(w)[0]] |= classLongSurname
+		}
+	}
+	return &t
+}()
+
+func class(c rune) uint8 {
+	if c >= 0 && c < 0x10000 {
+		return charClass[c]
+	}
+	if unicode.Is(unicode.Han, c) {
+		return classHan
+	}
+	return 0
+}
+
+func isTranslit(c rune) bool { return class(c)&classTranslit != 0 }
+
+func isTranslitOrDot(c rune) bool { return isTranslit(c) || isNameDot(c) }
 
 func isNameDot(c rune) bool { return c == '·' || c == '・' || c == '•' || c == '‧' }
 
@@ -147,10 +217,10 @@ func translitRun(r []rune, i int) (end, letters int, dot bool) {
 	end = i
 	for j := i; j < len(r); j++ {
 		switch {
-		case persons.IsTranslitChar(r[j]):
+		case isTranslit(r[j]):
 			letters++
 			end = j + 1
-		case isNameDot(r[j]) && j > i && j+1 < len(r) && persons.IsTranslitChar(r[j+1]):
+		case isNameDot(r[j]) && j > i && j+1 < len(r) && isTranslit(r[j+1]):
 			dot = true
 		default:
 			return end, letters, dot
@@ -161,77 +231,115 @@ func translitRun(r []rune, i int) (end, letters int, dot bool) {
 
 // surnameAt returns the length of the surname starting at r[i] and the name kind.
 func surnameAt(r []rune, i int) (int, string) {
-	rest := string(r[i:min(len(r), i+3)])
-	for _, j := range japanese {
-		if strings.HasPrefix(rest, j) {
-			return len([]rune(j)), NameJapanese
+	cl := class(r[i])
+	if cl&classLongSurname != 0 {
+		for _, j := range japanese {
+			if i+len(j) <= len(r) && slices.Equal(r[i:i+len(j)], j) {
+				return len(j), NameJapanese
+			}
+		}
+		for _, c := range compound {
+			if i+len(c) <= len(r) && slices.Equal(r[i:i+len(c)], c) {
+				return 2, NameChinese
+			}
 		}
 	}
-	for _, c := range compound {
-		if strings.HasPrefix(rest, c) {
-			return 2, NameChinese
-		}
-	}
-	if persons.IsSurname(r[i]) {
+	if cl&classSurname != 0 {
 		return 1, NameChinese
 	}
 	return 0, ""
 }
 
 // scanNames tallies the name candidates of one article and adds the chosen forms to the
-// corpus tallies.
+// corpus tallies. Only a candidate seen once at least in a name context can be a name (see
+// the rules), so a first walk collects the families with such an occurrence, and a second
+// counts every occurrence of those families only.
 func (f *Finder) scanNames(date corpus.Date, texts []string) {
-	cands := map[string]*articleCand{}
+	runes := make([][]rune, len(texts))
 	korea := false
-	var prev rune // the character before the candidate noted (0: none, or a name context)
-	note := func(form, kind, family string, given int, ctx, end, dot bool) {
+	for i, t := range texts {
+		runes[i] = []rune(t)
+		if !korea && (strings.Contains(t, "朝鲜") || strings.Contains(t, "韩国")) {
+			korea = true
+		}
+	}
+	wanted := map[string]bool{}
+	f.walkNames(runes, func(r []rune, i, j int, o occurrence) {
+		if o.ctx {
+			wanted[string(r[i:i+o.familyLen])] = true
+		}
+	})
+	if len(wanted) == 0 {
+		return
+	}
+	cands := map[string]*articleCand{}
+	f.walkNames(runes, func(r []rune, i, j int, o occurrence) {
+		family := string(r[i : i+o.familyLen])
+		if !wanted[family] {
+			return
+		}
+		form := string(r[i:j])
 		c := cands[form]
 		if c == nil {
-			c = &articleCand{kind: kind, family: family, given: given, dot: dot, position: len(cands)}
+			c = &articleCand{kind: o.kind, family: family, given: o.given, dot: o.dot, position: len(cands)}
 			cands[form] = c
 		}
 		c.n++
-		if ctx {
+		if o.ctx {
 			c.ctx++
 		}
-		if prev != 0 {
+		if o.prev != 0 {
 			if c.left == nil {
 				c.left = map[rune]int{}
 			}
-			c.left[prev]++
+			c.left[o.prev]++
 		}
-		if end {
+		if o.end {
 			c.ends++
 		}
-	}
+	})
+	f.chooseNames(date, cands, korea)
+}
+
+// occurrence is one candidate form at one place of the text.
+type occurrence struct {
+	kind      string
+	familyLen int  // runes of the family key (surname + one character; foreign: three)
+	given     int  // given characters (foreign: letters)
+	ctx       bool // in a name context
+	end       bool // followed by a follower, a title, punctuation or the end
+	dot       bool
+	prev      rune // the Han character before it, unless a title ends there (0)
+}
+
+// walkNames calls visit for every candidate form r[i:j] of the texts.
+func (f *Finder) walkNames(runes [][]rune, visit func(r []rune, i, j int, o occurrence)) {
 	endsAt := func(r []rune, j int) bool { return j >= len(r) || !isHan(r[j]) || afterList.startsAt(r, j) }
-	for _, text := range texts {
-		if !korea && (strings.Contains(text, "朝鲜") || strings.Contains(text, "韩国")) {
-			korea = true
-		}
-		r := []rune(text)
+	for _, r := range runes {
 		for i := 0; i < len(r); {
+			c := r[i]
+			cl := class(c)
+			if cl&(classSurname|classTranslit|classLongSurname) == 0 {
+				i++
+				continue
+			}
 			if k := f.knownAt(r, i); k > 0 {
 				i += k
 				continue
 			}
-			c := r[i]
-			if !isHan(c) {
-				i++
-				continue
-			}
-			prev = 0
-			if i > 0 && isHan(r[i-1]) && !titleList.endsAt(r, i) {
+			var prev rune
+			title := titleList.endsAt(r, i)
+			if i > 0 && isHan(r[i-1]) && !title {
 				prev = r[i-1]
 			}
-			if persons.IsTranslitChar(c) && (i == 0 || !isTranslitOrDot(r[i-1])) {
+			if cl&classTranslit != 0 && (i == 0 || !isTranslitOrDot(r[i-1])) {
 				end, letters, dot := translitRun(r, i)
 				if letters >= 3 {
-					title := titleList.endsAt(r, i)
-					family := string(r[i : i+3])
-					note(string(r[i:end]), NameForeign, family, letters, dot || title || speechList.startsAt(r, end), endsAt(r, end), dot)
+					visit(r, i, end, occurrence{kind: NameForeign, familyLen: 3, given: letters,
+						ctx: dot || title || speechList.startsAt(r, end), end: endsAt(r, end), dot: dot, prev: prev})
 					if letters >= 4 && !dot { // the run may have taken the next word's first character
-						note(string(r[i:end-1]), NameForeign, family, letters-1, title, false, false)
+						visit(r, i, end-1, occurrence{kind: NameForeign, familyLen: 3, given: letters - 1,
+							ctx: title, prev: prev})
 					}
 				}
 				if letters >= 4 || dot {
@@ -248,23 +356,18 @@ func (f *Finder) scanNames(date corpus.Date, texts []string) {
 			if kind == NameJapanese {
 				maxGiven = 3
 			}
-			before := titleList.endsAt(r, i)
-			family := ""
 			for g := 1; g <= maxGiven; g++ {
 				j := i + sl + g
 				if j > len(r) {
 					break
 				}
 				ch := r[j-1]
-				if !isHan(ch) || isFunctionChar(ch) || f.knownAt(r, j-1) > 0 {
+				if class(ch)&(classHan|classFunction) != classHan || f.knownAt(r, j-1) > 0 {
 					break // never into a known name or alias (向福特, 学习毛主席)
 				}
-				form := string(r[i:j])
-				if g == 1 {
-					family = form
-				}
 				after := afterList.startsAt(r, j)
-				note(form, kind, family, g, before || after, endsAt(r, j), false)
+				visit(r, i, j, occurrence{kind: kind, familyLen: sl + 1, given: g, ctx: title || after,
+					end: endsAt(r, j), prev: prev})
 				if after {
 					break // never across a title or follower
 				}
@@ -272,7 +375,6 @@ func (f *Finder) scanNames(date corpus.Date, texts []string) {
 			i++
 		}
 	}
-	f.chooseNames(date, cands, korea)
 }
 
 // chooseNames keeps, in each family of one article's candidates, the form the repetition
@@ -341,10 +443,14 @@ func (f *Finder) chooseNames(date corpus.Date, cands map[string]*articleCand, ko
 		if c.ctx == 0 && !qualified {
 			continue
 		}
+		f.mu.Lock()
 		s := f.names[form]
 		if s == nil {
-			s = &nameStat{kind: kind, first: date, last: date}
+			s = &nameStat{kind: c.kind, first: date, last: date}
 			f.names[form] = s
+		}
+		if kind == NameKorean {
+			s.korean++
 		}
 		s.count += c.n
 		s.ctx += c.ctx
@@ -364,6 +470,7 @@ func (f *Finder) chooseNames(date corpus.Date, cands map[string]*articleCand, ko
 		if earlier(s.last, date) {
 			s.last = date
 		}
+		f.mu.Unlock()
 	}
 }
 
@@ -387,6 +494,9 @@ func (f *Finder) acceptedNames() []Entry {
 			continue
 		}
 		kind := s.kind
+		if s.korean*2 > s.articles {
+			kind = NameKorean
+		}
 		if kind == NameForeign && !strings.ContainsAny(form, "·・•‧") && persons.IsSurname([]rune(form)[0]) &&
 			len([]rune(form)) == 3 {
 			kind = NameChinese // 邓丹明: a Chinese name of transliteration characters
