@@ -38,28 +38,36 @@ var speech = []string{"说", "表示", "指出", "认为", "强调", "先生", "
 // koreanSurnames label a Chinese-shaped name Korean in an article about Korea.
 const koreanSurnames = "金朴崔李郑姜赵尹张林韩吴申权黄安宋柳洪全高文孙梁裴白许南沈卢河丁成车俞具禹朱任罗辛闵延"
 
-// wordList indexes words by their first and by their last character.
+// wordList is a set of short words (up to 6 characters), looked up by packed key.
 type wordList struct {
-	byFirst, byLast map[rune][][]rune
-	first, last     [0x10000 / 64]uint64 // bit sets of the first and last characters (BMP)
+	set         map[[2]uint64]struct{}
+	first, last [0x10000 / 64]uint64 // bit sets of the first and last characters (BMP)
+	maxLen      int
 }
 
 func hasBit(set *[0x10000 / 64]uint64, c rune) bool {
 	return c >= 0x10000 || set[c>>6]&(1<<(c&63)) != 0
 }
 
+// packRunes packs up to 6 runes (21 bits each) into a key.
+func packRunes(r []rune) [2]uint64 {
+	var k [2]uint64
+	for i, c := range r {
+		k[i/3] = k[i/3]<<21 | uint64(c)
+	}
+	return k
+}
+
 func newWordList(lists ...[]string) wordList {
-	l := wordList{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{}}
-	seen := map[string]bool{}
+	l := wordList{set: map[[2]uint64]struct{}{}}
 	for _, list := range lists {
 		for _, w := range list {
 			r := []rune(w)
-			if len(r) == 0 || seen[w] {
+			if len(r) == 0 || len(r) > 6 {
 				continue
 			}
-			seen[w] = true
-			l.byFirst[r[0]] = append(l.byFirst[r[0]], r)
-			l.byLast[r[len(r)-1]] = append(l.byLast[r[len(r)-1]], r)
+			l.set[packRunes(r)] = struct{}{}
+			l.maxLen = max(l.maxLen, len(r))
 			if c := r[0]; c < 0x10000 {
 				l.first[c>>6] |= 1 << (c & 63)
 			}
@@ -76,8 +84,8 @@ func (l wordList) startsAt(r []rune, i int) bool {
 	if i >= len(r) || !hasBit(&l.first, r[i]) {
 		return false
 	}
-	for _, w := range l.byFirst[r[i]] {
-		if i+len(w) <= len(r) && slices.Equal(r[i:i+len(w)], w) {
+	for n := 1; n <= l.maxLen && i+n <= len(r); n++ {
+		if _, ok := l.set[packRunes(r[i:i+n])]; ok {
 			return true
 		}
 	}
@@ -89,8 +97,8 @@ func (l wordList) endsAt(r []rune, i int) bool {
 	if i <= 0 || !hasBit(&l.last, r[i-1]) {
 		return false
 	}
-	for _, w := range l.byLast[r[i-1]] {
-		if i-len(w) >= 0 && slices.Equal(r[i-len(w):i], w) {
+	for n := 1; n <= l.maxLen && i-n >= 0; n++ {
+		if _, ok := l.set[packRunes(r[i-n:i])]; ok {
 			return true
 		}
 	}
@@ -133,6 +141,7 @@ type articleCand struct {
 	given    int    // given characters (foreign: letters)
 	n, ctx   int
 	ends     int          // occurrences followed by a follower, a title, punctuation or the end
+	framed   int          // occurrences framed by a title or list delimiter and an end
 	left     map[rune]int // the Han characters before occurrences not in a name context
 	dot      bool
 	position int // order of first occurrence, for a stable order
@@ -169,6 +178,7 @@ const (
 	classLongSurname // the first character of a compound or Japanese surname
 	classTitleLast   // the last character of a title or calling
 	classAfterFirst  // the first character of a word that follows names
+	classDelimiter   // a list delimiter
 )
 
 var charClass = func() *[0x10000]uint8 {
@@ -186,6 +196,9 @@ var charClass = func() *[0x10000]uint8 {
 	}
 	for _, c := range functionChars {
 		t[c] |= classFunction
+	}
+	for _, c := range listDelimiters {
+		t[c] |= classDelimiter
 	}
 	for _, l := range [][]string{persons.CompoundSurnames(), persons.JapaneseSurnames()} {
 		for _, w := range l {
@@ -211,6 +224,14 @@ func isTranslitOrDot(c rune) bool { return isTranslit(c) || isNameDot(c) }
 
 func isNameDot(c rune) bool { return c == '·' || c == '・' || c == '•' || c == '‧' }
 
+// isJoiner: a dot or a dash between the parts of a foreign name (保罗·尼库列斯库—米齐耳).
+func isJoiner(c rune) bool { return isNameDot(c) || c == '—' || c == '-' }
+
+// weakSurnames are surnames that are far more often words of their own (向世界, 高兴地,
+// 全营上下, 明黄色, 谈科技, 荣立三等功, 左二): a candidate starting with one is not taken on a
+// single framed occurrence, only on repetition.
+const weakSurnames = "向高全明左荣谈于文方安华成时国和万"
+
 // translitRun returns the end of the run of transliteration characters starting at r[i]
 // (dots allowed between them), its letters and whether it has a dot.
 func translitRun(r []rune, i int) (end, letters int, dot bool) {
@@ -220,7 +241,7 @@ func translitRun(r []rune, i int) (end, letters int, dot bool) {
 		case isTranslit(r[j]):
 			letters++
 			end = j + 1
-		case isNameDot(r[j]) && j > i && j+1 < len(r) && isTranslit(r[j+1]):
+		case isJoiner(r[j]) && j > i && j+1 < len(r) && isTranslit(r[j+1]):
 			dot = true
 		default:
 			return end, letters, dot
@@ -264,16 +285,19 @@ func (f *Finder) scanNames(date corpus.Date, texts []string) {
 		}
 	}
 	wanted := map[string]bool{}
-	f.walkNames(runes, func(r []rune, i, j int, o occurrence) {
-		if o.ctx {
+	starts := map[[2]uint64]bool{} // the first two characters of the families wanted
+	f.walkNames(runes, nil, func(r []rune, i, j int, o occurrence) {
+		if o.ctx || o.framed {
 			wanted[string(r[i:i+o.familyLen])] = true
+			starts[packRunes(r[i:i+2])] = true
 		}
 	})
 	if len(wanted) == 0 {
 		return
 	}
+	want := func(r []rune, i int) bool { return i+2 <= len(r) && starts[packRunes(r[i:i+2])] }
 	cands := map[string]*articleCand{}
-	f.walkNames(runes, func(r []rune, i, j int, o occurrence) {
+	f.walkNames(runes, want, func(r []rune, i, j int, o occurrence) {
 		family := string(r[i : i+o.familyLen])
 		if !wanted[family] {
 			return
@@ -297,6 +321,9 @@ func (f *Finder) scanNames(date corpus.Date, texts []string) {
 		if o.end {
 			c.ends++
 		}
+		if o.framed {
+			c.framed++
+		}
 	})
 	f.chooseNames(date, cands, korea)
 }
@@ -310,10 +337,43 @@ type occurrence struct {
 	end       bool // followed by a follower, a title, punctuation or the end
 	dot       bool
 	prev      rune // the Han character before it, unless a title ends there (0)
+	framed    bool // a title or a list delimiter before it, and its end seen after it
 }
 
-// walkNames calls visit for every candidate form r[i:j] of the texts.
-func (f *Finder) walkNames(runes [][]rune, visit func(r []rune, i, j int, o occurrence)) {
+// mayHaveContext is a quick test: false when no candidate starting at r[i] can be in a
+// name context or framed (no delimiter or title end before it, no follower or title start
+// in the four characters after it), true otherwise.
+func mayHaveContext(r []rune, i int) bool {
+	if i == 0 || delimiterAt(r, i-1) || hasBit(&titleList.last, r[i-1]) || isJoiner(r[i-1]) {
+		return true
+	}
+	last := i + 4 // a single or compound surname and two given characters
+	if class(r[i])&classLongSurname != 0 {
+		last = i + 6 // a Japanese surname of three characters and three given ones
+	}
+	for j := i + 2; j <= last && j <= len(r); j++ {
+		if j == len(r) || hasBit(&afterList.first, r[j]) || !isHan(r[j]) {
+			return true
+		}
+	}
+	// A transliteration run may be longer: let it through.
+	return isTranslit(r[i])
+}
+
+// listDelimiters separate the names of a list (唐闻生、沈若芸和王海容).
+const listDelimiters = "、，,；;：:（）()“”\"《》 \u3000和与及"
+
+func delimiterAt(r []rune, j int) bool {
+	return j >= len(r) || j < 0 || class(r[j])&classDelimiter != 0
+}
+
+// delimitedBefore reports whether a list delimiter, or the start of the text, is just before r[i].
+func delimitedBefore(r []rune, i int) bool { return i == 0 || delimiterAt(r, i-1) }
+
+// walkNames calls visit for every candidate form r[i:j] of the texts. With want nil, it
+// may leave out candidates that cannot be in a name context nor framed (a quick test on
+// the characters around them); else only candidates starting where want says.
+func (f *Finder) walkNames(runes [][]rune, want func(r []rune, i int) bool, visit func(r []rune, i, j int, o occurrence)) {
 	endsAt := func(r []rune, j int) bool { return j >= len(r) || !isHan(r[j]) || afterList.startsAt(r, j) }
 	for _, r := range runes {
 		for i := 0; i < len(r); {
@@ -327,6 +387,10 @@ func (f *Finder) walkNames(runes [][]rune, visit func(r []rune, i, j int, o occu
 				i += k
 				continue
 			}
+			if want == nil && !mayHaveContext(r, i) || want != nil && !want(r, i) {
+				i++
+				continue
+			}
 			var prev rune
 			title := titleList.endsAt(r, i)
 			if i > 0 && isHan(r[i-1]) && !title {
@@ -335,8 +399,10 @@ func (f *Finder) walkNames(runes [][]rune, visit func(r []rune, i, j int, o occu
 			if cl&classTranslit != 0 && (i == 0 || !isTranslitOrDot(r[i-1])) {
 				end, letters, dot := translitRun(r, i)
 				if letters >= 3 {
+					e := endsAt(r, end)
 					visit(r, i, end, occurrence{kind: NameForeign, familyLen: 3, given: letters,
-						ctx: dot || title || speechList.startsAt(r, end), end: endsAt(r, end), dot: dot, prev: prev})
+						ctx: dot || title || speechList.startsAt(r, end), end: e, dot: dot, prev: prev,
+						framed: dot && (title || delimitedBefore(r, i)) && e})
 					if letters >= 4 && !dot { // the run may have taken the next word's first character
 						visit(r, i, end-1, occurrence{kind: NameForeign, familyLen: 3, given: letters - 1,
 							ctx: title, prev: prev})
@@ -366,8 +432,13 @@ func (f *Finder) walkNames(runes [][]rune, visit func(r []rune, i, j int, o occu
 					break // never into a known name or alias (向福特, 学习毛主席)
 				}
 				after := afterList.startsAt(r, j)
+				if j < len(r) && isJoiner(r[j]) || i > 0 && isJoiner(r[i-1]) {
+					break // part of a foreign name the transliteration table does not cover
+				}
+				end := endsAt(r, j)
+				framed := (title || delimitedBefore(r, i)) && end && !strings.ContainsRune(weakSurnames, r[i])
 				visit(r, i, j, occurrence{kind: kind, familyLen: sl + 1, given: g, ctx: title || after,
-					end: endsAt(r, j), prev: prev})
+					end: end, prev: prev, framed: framed})
 				if after {
 					break // never across a title or follower
 				}
@@ -418,7 +489,7 @@ func (f *Finder) chooseNames(date corpus.Date, cands map[string]*articleCand, ko
 	slices.Sort(chosen)
 	for _, form := range chosen {
 		c := cands[form]
-		if c.ctx == 0 && c.n < MinArticleRepeats {
+		if c.ctx == 0 && c.framed == 0 && c.n < MinArticleRepeats {
 			continue // neither qualified here nor context evidence for the corpus
 		}
 		inside := false
@@ -436,9 +507,10 @@ func (f *Finder) chooseNames(date corpus.Date, cands map[string]*articleCand, ko
 			len([]rune(form)) == 3 {
 			kind = NameKorean
 		}
-		qualified := c.n >= MinArticleRepeats && c.ctx >= MinArticleContexts || c.n >= 2 && c.ctx >= 2
+		qualified := c.n >= MinArticleRepeats && c.ctx >= MinArticleContexts || c.n >= 2 && c.ctx >= 2 ||
+			c.framed >= 1
 		if c.kind == NameForeign {
-			qualified = c.n >= 2 && c.ctx >= 1
+			qualified = c.n >= 2 && c.ctx >= 1 || c.framed >= 1
 		}
 		if c.ctx == 0 && !qualified {
 			continue
