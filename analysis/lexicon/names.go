@@ -176,9 +176,8 @@ const (
 	classTranslit
 	classFunction
 	classLongSurname // the first character of a compound or Japanese surname
-	classTitleLast   // the last character of a title or calling
-	classAfterFirst  // the first character of a word that follows names
 	classDelimiter   // a list delimiter
+	classNameBreak   // a function character that is in no given name
 )
 
 var charClass = func() *[0x10000]uint8 {
@@ -196,6 +195,9 @@ var charClass = func() *[0x10000]uint8 {
 	}
 	for _, c := range functionChars {
 		t[c] |= classFunction
+	}
+	for _, c := range nameBreaks {
+		t[c] |= classNameBreak
 	}
 	for _, c := range listDelimiters {
 		t[c] |= classDelimiter
@@ -230,7 +232,19 @@ func isJoiner(c rune) bool { return isNameDot(c) || c == '—' || c == '-' }
 // weakSurnames are surnames that are far more often words of their own (向世界, 高兴地,
 // 全营上下, 明黄色, 谈科技, 荣立三等功, 左二): a candidate starting with one is not taken on a
 // single framed occurrence, only on repetition.
-const weakSurnames = "向高全明左荣谈于文方安华成时国和万"
+const weakSurnames = "向高全明左荣谈于文方安华成时国和万祝"
+
+// nameBreaks are the function characters no given name has here; 若, 如, 之, 以, 其, 则 …
+// are left out, being also given names (沈若芸, 明则).
+var nameBreaks = func() string {
+	var b strings.Builder
+	for _, c := range functionChars {
+		if !strings.ContainsRune("若如之以为于其则乃即曾仍再才只非此", c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}()
 
 // translitRun returns the end of the run of transliteration characters starting at r[i]
 // (dots allowed between them), its letters and whether it has a dot.
@@ -428,7 +442,7 @@ func (f *Finder) walkNames(runes [][]rune, want func(r []rune, i int) bool, visi
 					break
 				}
 				ch := r[j-1]
-				if class(ch)&(classHan|classFunction) != classHan || f.knownAt(r, j-1) > 0 {
+				if class(ch)&(classHan|classNameBreak) != classHan || f.knownAt(r, j-1) > 0 {
 					break // never into a known name or alias (向福特, 学习毛主席)
 				}
 				after := afterList.startsAt(r, j)

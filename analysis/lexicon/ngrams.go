@@ -153,7 +153,13 @@ func entropy(m map[uint16]int32, edges int32, total int32) float64 {
 	}
 	t := float64(total)
 	h := 0.0
+	// Summed in a fixed order (map order varies, and so would the last bits of the sum).
+	counts := make([]int32, 0, len(m))
 	for _, c := range m {
+		counts = append(counts, c)
+	}
+	slices.Sort(counts)
+	for _, c := range counts {
 		p := float64(c) / t
 		h -= p * math.Log2(p)
 	}

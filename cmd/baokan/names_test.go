@@ -184,7 +184,8 @@ func TestNamesKeptWhole(t *testing.T) {
 	if after <= before {
 		t.Errorf("names whole: %.3f after finding names, %.3f before: no better", after, before)
 	}
-	// Floors just below the figures measured (see README); the targets are 0.95 and 0.02.
+	// Floors just below the figures measured (0.897 whole, 0.007 wrong; see README); the targets
+	// are 0.95 (not reached) and 0.02.
 	if after < namesWholeFloor {
 		t.Errorf("names whole %.3f, below the floor %.3f", after, namesWholeFloor)
 	}
@@ -195,6 +196,71 @@ func TestNamesKeptWhole(t *testing.T) {
 
 // Measured figures (README, "Names and new words") minus a margin.
 const (
-	namesWholeFloor   = 0.0
-	namesWrongCeiling = 1.0
+	namesWholeFloor   = 0.89
+	namesWrongCeiling = 0.02
 )
+
+// TestHeroKeyword: the top TF-IDF keyword of 吕行硕留守记 (1985-07-25) is its hero, who
+// occurs 45 times in its body (testdata/names: 46 with the title); without the names found
+// in the text he was cut into 吕 / 行 / 硕. 赫鲁晓夫 and 肯尼迪 (RW persons) stay whole in
+// the 1962-10-29 article whose title names both.
+func TestHeroKeyword(t *testing.T) {
+	if _, err := os.Stat(sharedCorpus); err != nil {
+		t.Skipf("skipping: %s is absent (development tree and CI only)", sharedCorpus)
+	}
+	hero := sharedCorpus + "/txt/1985/198507/19850725/198507250101.TXT:1"
+	for _, r := range csvRows(t, "keywords", "--top", "1", sharedCorpus)[1:] {
+		if r[0] == hero && (r[1] != "吕行硕" || r[2] != "45") {
+			t.Errorf("top keyword of 吕行硕留守记: %v, want 吕行硕 with tf 45", r)
+		}
+	}
+	words := articleWords(t)
+	for file, ws := range words {
+		text := strings.Join(ws, "")
+		for _, name := range []string{"赫鲁晓夫", "肯尼迪"} {
+			if strings.Contains(text, name) && !slicesContains(ws, name) {
+				t.Errorf("%s: %s is not whole in %v", file, name, ws)
+			}
+		}
+	}
+}
+
+func slicesContains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFoundWordsWhateverTheWorkers: what is found, how the text is cut and the cache's
+// bytes do not depend on --workers.
+func TestFoundWordsWhateverTheWorkers(t *testing.T) {
+	if _, err := os.Stat(sharedCorpus); err != nil {
+		t.Skipf("skipping: %s is absent (development tree and CI only)", sharedCorpus)
+	}
+	var outs []string
+	var caches [][]byte
+	dir := t.TempDir()
+	for _, w := range []string{"1", "3"} {
+		_, nw, _ := baokanRun(t, "newwords", "--all", "--format", "csv", "-q", "--workers", w, sharedCorpus)
+		_, ws, _ := baokanRun(t, "articles", "--words", "--format", "csv", "-q", "--workers", w, sharedCorpus)
+		outs = append(outs, nw+ws)
+		path := filepath.Join(dir, "c"+w+".bki")
+		if code, _, errOut := baokanRun(t, "index", "-q", "--workers", w, "-o", path, sharedCorpus); code != exitOK {
+			t.Fatal(errOut)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		caches = append(caches, data)
+	}
+	if outs[0] != outs[1] {
+		t.Error("newwords or articles --words differ between --workers 1 and 3")
+	}
+	if string(caches[0]) != string(caches[1]) {
+		t.Error("the caches made with --workers 1 and 3 differ")
+	}
+}
