@@ -32,22 +32,38 @@
 // callings (战士, 班长, 连长, 排长, 指导员, 记者, …) before or after the candidate, and the words
 // that follow names (同志, 说, 等, 先生, 表示, 指出, …) after it.
 //
-// The length of a Chinese or Japanese name is chosen per article, by repetition: the
-// longer form (吕行硕) is the name when it occurs at least twice and makes at least
-// 70 % of the occurrences of its shorter form (吕行); otherwise the shorter form is.
+// The length of a Chinese or Japanese name is chosen per article: the form seen most often
+// to end (followed by a follower, a title, punctuation or the end of the text) wins, longer
+// first; when no form is seen to end, the longer form (吕行硕) is the name when it makes at
+// least 70 % of the occurrences of its shorter form (吕行), otherwise the shorter form is.
+// A form that occurs (nearly) only inside a longer chosen one of the same article (高明 in
+// 张高明) is dropped.
 //
 // A candidate is a name when
 //
 //   - within one article it occurs at least 3 times with at least one occurrence in a name
 //     context, or at least twice with two in a name context (MinArticleRepeats,
 //     MinArticleContexts); or
+//   - one occurrence is framed: a title or a list delimiter (、，；：（ “ 和 与 及, or the start
+//     of the text) before it, its end seen after it (唐闻生、沈若芸、王海容). Surnames that are
+//     far more often words of their own (向, 高, 全, 明, 左, 荣, 谈, 祝, …: weakSurnames) need
+//     repetition instead; or
 //   - over the corpus it stands in a name context at least 3 times in at least 2 articles
 //     (MinCorpusContexts, MinCorpusArticles);
 //
-// and it is not a place (analysis/persons.IsPlace), a role title, or a known person already.
-// A foreign run needs, besides, a middle dot, a title before it, or 说/表示 after it: runs
-// of transliteration characters are also country and place names (巴基斯坦总统).
+// and it is not a place (analysis/persons.IsPlace), a role title, or a known person already,
+// and it is not bound on the left: when one character stands before at least 60 % of its
+// occurrences (and twice at least), the "surname" belongs to a word with it (指战员, 双方一致).
+// A foreign run needs two occurrences with a middle dot, a title before it or 说/表示 after it,
+// or one framed occurrence with a middle dot: runs of transliteration characters are also
+// country and place names (巴基斯坦总统). A Chinese candidate next to a middle dot or a dash
+// is part of a foreign name, and none.
 //
+// Known persons and places are skipped whole by the scan: analysis/persons' built-in names,
+// aliases (毛主席) and places, and the names given to NewFinder; the RW persons met during the
+// pass only leave the result (Known), so that the scan, which runs on several goroutines,
+// sees the same lists whatever their timing. The tallies of the articles add up in any order.
+
 // # New words
 //
 // Words are found by the character n-gram statistics of Matrix67 (顾森), 互联网时代的社会

@@ -37,13 +37,16 @@ func newNewwordsCmd(io *streams) *cobra.Command {
 kind is name or word; name_kind chinese, foreign, japanese or korean (names only).
 Names: count, articles = occurrences and articles where the name was chosen (titles and
 bodies of every article), contexts = occurrences in a name context (a title or rank before,
-团长 or 同志/说/等 after). Words: count, articles over the sample of text counted (at most 6
-million characters spread evenly over the corpus), cohesion = least PMI of the word's two
+团长 or 同志/说/等 after). A name is taken on repetition in an article with a name context, on
+one occurrence framed by a title or list delimiter before it and its end after it, or on
+contexts across articles; cohesion and entropies are 0 for names.
+Words: count, articles over the sample of text counted (at most 3 million characters spread
+evenly over the corpus), cohesion = least PMI of the word's two
 parts in bits, min over cuts w = a·b of log2(c(w)·N / (c(a)·c(b))) (Church & Hanks 1990),
 left_entropy, right_entropy = branching entropy in bits of the characters before and after
 it (Jin & Tanaka-Ishii 2006; the entropy form of Feng et al. 2004's accessor variety), as in
 Matrix67, 互联网时代的社会语言学：基于SNS的文本数据挖掘 (2012). A string is a word when count ≥ 5,
-cohesion ≥ 7 bits (+1 a character beyond 2), both entropies ≥ 1.5 bits; see the package
+cohesion ≥ 7 bits (+1 a character beyond 2), both entropies ≥ 2 bits; see the package
 documentation of analysis/lexicon for every rule and threshold. first, last: dates of the
 first and last article it was found in. added: whether the segmenter adds it (false: gse's
 dictionary has it already, or it is a compound of dictionary words).
