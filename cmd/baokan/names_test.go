@@ -264,3 +264,33 @@ func TestFoundWordsWhateverTheWorkers(t *testing.T) {
 		t.Error("the caches made with --workers 1 and 3 differ")
 	}
 }
+
+// TestCacheRecordsTheSearch: a cache says whether names and new words were searched for,
+// and an analysis asking otherwise stops with an error saying how it was made.
+func TestCacheRecordsTheSearch(t *testing.T) {
+	dir := t.TempDir()
+	on, off := filepath.Join(dir, "on.bki"), filepath.Join(dir, "off.bki")
+	for path, flags := range map[string][]string{on: nil, off: {"--no-names", "--no-new-words"}} {
+		if code, _, errOut := baokanRun(t, append([]string{"index", "-q", "-o", path}, flags...)...); code != exitOK {
+			t.Fatal(errOut)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"terms", "-q", "--no-new-words", on}, "was made with --no-new-words=false"},
+		{[]string{"terms", "-q", "--no-names", on}, "was made with --no-names=false"},
+		{[]string{"terms", "-q", "--no-names=false", off}, "was made with --no-names=true"},
+	} {
+		code, _, errOut := baokanRun(t, c.args...)
+		if code == exitOK || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, %q; want an error with %q", c.args, code, errOut, c.want)
+		}
+	}
+	for _, args := range [][]string{{"terms", "-q", on}, {"terms", "-q", "--no-names", "--no-new-words", off}} {
+		if code, _, errOut := baokanRun(t, args...); code != exitOK {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+}
