@@ -226,6 +226,9 @@ func isTranslitOrDot(c rune) bool { return isTranslit(c) || isNameDot(c) }
 
 func isNameDot(c rune) bool { return c == '·' || c == '・' || c == '•' || c == '‧' }
 
+// IsNameDot reports whether c is a middle dot joining the parts of a foreign name.
+func IsNameDot(c rune) bool { return isNameDot(c) }
+
 // isJoiner: a dot or a dash between the parts of a foreign name (保罗·尼库列斯库—米齐耳).
 func isJoiner(c rune) bool { return isNameDot(c) || c == '—' || c == '-' }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/baokan/baokan/analysis/lexicon"
 	"github.com/baokan/baokan/analysis/persons"
@@ -24,19 +26,25 @@ type CorpusWords struct {
 }
 
 // Options returns segment options that add the corpus words: persons as words with the
-// automatic frequency and the person tag nr, topics as candidates, names found (tag nr)
-// and new words (no tag) as found words.
+// automatic frequency and the person tag nr, topics as candidates, names found (tag nr;
+// those with middle dots part by part) and new words (no tag) as found words.
 func (w CorpusWords) Options(o segment.Options) segment.Options {
 	for _, p := range w.Persons {
 		o.Words = append(o.Words, segment.Word{Text: p, Pos: "nr"})
 	}
 	o.Candidates = append(o.Candidates, w.Topics...)
 	for _, e := range w.Found {
-		pos := ""
-		if e.Kind == lexicon.KindName {
-			pos = "nr"
+		if e.Kind != lexicon.KindName {
+			o.Found = append(o.Found, segment.Word{Text: e.Text})
+			continue
 		}
-		o.Found = append(o.Found, segment.Word{Text: e.Text, Pos: pos})
+		// A name with middle dots is added part by part (尼·谢·赫鲁晓夫 → 赫鲁晓夫): each
+		// part is then counted whole, also where it stands alone.
+		for _, part := range strings.FieldsFunc(e.Text, lexicon.IsNameDot) {
+			if utf8.RuneCountInString(part) >= 2 {
+				o.Found = append(o.Found, segment.Word{Text: part, Pos: "nr"})
+			}
+		}
 	}
 	return o
 }

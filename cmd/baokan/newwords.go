@@ -48,7 +48,8 @@ it (Jin & Tanaka-Ishii 2006; the entropy form of Feng et al. 2004's accessor var
 Matrix67, 互联网时代的社会语言学：基于SNS的文本数据挖掘 (2012). A string is a word when count ≥ 5,
 cohesion ≥ 7 bits (+1 a character beyond 2), both entropies ≥ 2 bits; see the package
 documentation of analysis/lexicon for every rule and threshold. first, last: dates of the
-first and last article it was found in. added: whether the segmenter adds it (false: gse's
+first and last article it was found in. added: whether the segmenter adds it (a name with
+middle dots: some of its parts, which are added one by one; false: gse's
 dictionary has it already, or it is a compound of dictionary words).
 
 Rows: names then words, each by count (most first), ties by text. Only the added ones
@@ -104,6 +105,14 @@ func runNewwords(io *streams, o *newwordsOptions, args []string) error {
 	}
 	for _, t := range words.Topics {
 		delete(added, t)
+	}
+	for _, e := range words.Found {
+		// A name with middle dots is added part by part (see tokens.CorpusWords.Options).
+		if e.Kind == lexicon.KindName && strings.ContainsFunc(e.Text, lexicon.IsNameDot) {
+			for _, part := range strings.FieldsFunc(e.Text, lexicon.IsNameDot) {
+				added[e.Text] = added[e.Text] || added[part]
+			}
+		}
 	}
 	found := slices.Clone(words.Found)
 	slices.SortStableFunc(found, func(a, b lexicon.Entry) int {
