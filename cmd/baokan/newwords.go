@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -136,7 +137,11 @@ func runNewwords(io *streams, o *newwordsOptions, args []string) error {
 				continue
 			}
 			if e.Kind == lexicon.KindName {
-				fmt.Fprintf(bw, "%s 0 nr\n", e.Text)
+				for _, part := range strings.FieldsFunc(e.Text, lexicon.IsNameDot) { // as the segmenter adds them
+					if utf8.RuneCountInString(part) >= 2 {
+						fmt.Fprintf(bw, "%s 0 nr\n", part)
+					}
+				}
 			} else {
 				fmt.Fprintf(bw, "%s 0\n", e.Text)
 			}
