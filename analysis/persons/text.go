@@ -9,8 +9,9 @@ import (
 // TextFinder finds given persons in running text (baokan persons --from-text): the names
 // themselves and their aliases, longest match first, left to right, without overlaps.
 //
-// It matches strings, not words: a two-character name also matches inside a longer word
-// (万里 in 万里长城), so its results are candidates for a reader, not a count of mentions.
+// Find matches strings, not words: a two-character name also matches inside a longer word
+// (万里 in 万里长城), so its results are candidates for a reader, not a count of mentions;
+// FindWords matches whole words of a cut text only.
 // Names of one character are ignored.
 type TextFinder struct {
 	byFirst map[rune][]textPattern // longest first, then Unicode order
@@ -76,6 +77,43 @@ func (f *TextFinder) Find(paragraphs ...string) []string {
 			} else {
 				i += size
 			}
+		}
+	}
+	return out
+}
+
+// FindWords returns the distinct persons whose name or alias is one word, or a run of
+// consecutive words, of words (a cut text), in order of first occurrence: a name matches
+// only from a word's start to a word's end, so 万里 is not found in the word 万里长城.
+// Longest match first at each word.
+func (f *TextFinder) FindWords(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); {
+		matched := 0
+		if w := words[i]; w != "" {
+			c, _ := utf8.DecodeRuneInString(w)
+			for _, pat := range f.byFirst[c] { // longest first
+				n, joined := 0, 0
+				for j := i; j < len(words) && joined < len(pat.text); j++ {
+					if !strings.HasPrefix(pat.text[joined:], words[j]) || words[j] == "" {
+						break
+					}
+					joined += len(words[j])
+					n++
+				}
+				if joined == len(pat.text) {
+					if !slices.Contains(out, pat.person) {
+						out = append(out, pat.person)
+					}
+					matched = n
+					break
+				}
+			}
+		}
+		if matched > 0 {
+			i += matched
+		} else {
+			i++
 		}
 	}
 	return out

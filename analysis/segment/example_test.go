@@ -38,5 +38,5 @@ func Example() {
 	// rejected: 刘少奇周恩来陈毅 - length outside 2-7 characters
 	// rejected: 接见外宾 - contains a role or event word
 	// 1978 年 ， 日本首相 福田赳夫 会见 了 中苏友好协会 的 代表 。
-	// 年 日本首相 福田赳夫 会见 中苏友好协会 代表
+	// 日本首相 福田赳夫 会见 中苏友好协会 代表
 }

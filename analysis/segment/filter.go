@@ -10,9 +10,10 @@ import (
 	"unicode/utf8"
 )
 
-// builtinStopWords is stopwords_zh.txt: 264 function words of modern written Chinese
+// builtinStopWords is stopwords_zh.txt: 275 function words of modern written Chinese
 // (pronouns, demonstratives, prepositions, conjunctions, particles, auxiliaries, the copula,
-// common adverbs), written for baokan by selecting from the Han entries of the stop list gse
+// common adverbs; and, for issue 17, localisers, 有, 说 and the calendar units 年 月 日),
+// written for baokan by selecting from the Han entries of the stop list gse
 // v0.80.3 ships (data/dict/zh/stop_tokens.txt, the widely circulated HIT 哈工大 list) and
 // leaving out that list's content words (充分, 不满, 大事, 开始, 结果, …).
 //
@@ -35,7 +36,7 @@ func (s WordSet) Add(words ...string) {
 	}
 }
 
-// BuiltinStopWords returns a new set holding the built-in Chinese stop words (264 words, see
+// BuiltinStopWords returns a new set holding the built-in Chinese stop words (275 words, see
 // stopwords_zh.txt). Each call returns a fresh set the caller may change.
 func BuiltinStopWords() WordSet {
 	s, err := LoadStopWords(strings.NewReader(builtinStopWords))

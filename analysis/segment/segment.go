@@ -74,11 +74,19 @@ type Options struct {
 	// run-together list of names (see Segmenter.Rejected). Duplicates are ignored.
 	Candidates []string
 
+	// Found are strings found in the corpus itself (analysis/lexicon: names, new words),
+	// added after Candidates, with the automatic frequency and their Pos, only where the
+	// dictionary needs them: a string the dictionary has already (as any word) is left as
+	// it is, and so is one of four or more characters whose best cut into dictionary words
+	// has no one-character piece (a compound of known words, 改革开放). Words and
+	// Candidates win over them.
+	Found []Word
+
 	// Gather, if set, is called on its own goroutine while New loads and indexes the
 	// dictionary, and the words and candidates it returns are added before Words and
 	// Candidates (so that those win). A first pass over a corpus to collect its persons and
 	// topics runs beside the load. An error from Gather ends New.
-	Gather func() (words []Word, candidates []string, err error)
+	Gather func() (words []Word, candidates []string, found []Word, err error)
 }
 
 // Revision numbers this package's segmentation: raise it with any change that cuts some
@@ -152,13 +160,14 @@ func New(opts Options) (*Segmenter, error) {
 	type gathered struct {
 		words      []Word
 		candidates []string
+		found      []Word
 		err        error
 	}
 	more := make(chan gathered, 1)
 	if opts.Gather != nil {
 		go func() {
 			var g gathered
-			g.words, g.candidates, g.err = opts.Gather()
+			g.words, g.candidates, g.found, g.err = opts.Gather()
 			more <- g
 		}()
 	} else {
@@ -192,6 +201,7 @@ func New(opts Options) (*Segmenter, error) {
 	}
 	opts.Words = append(extra.words, opts.Words...)
 	opts.Candidates = append(extra.candidates, opts.Candidates...)
+	opts.Found = append(extra.found, opts.Found...)
 	if opts.HMM {
 		hmmModelOnce.Do(func() { hmm.LoadModel() })
 	}
@@ -274,6 +284,20 @@ func (s *Segmenter) plan(opts Options) []Word {
 	for _, c := range accepted {
 		add(Word{Text: c, Freq: autoFreq(s.dict, c)})
 	}
+	for _, w := range opts.Found {
+		w.Text = strings.TrimSpace(w.Text)
+		if _, ok := index[w.Text]; ok || w.Text == "" || strings.ContainsFunc(w.Text, unicode.IsSpace) {
+			continue
+		}
+		if _, _, ok := s.dict.find(w.Text); ok {
+			continue
+		}
+		if utf8.RuneCountInString(w.Text) >= 4 && !splitHasSingle(s.dict, w.Text) {
+			continue
+		}
+		w.Freq = autoFreq(s.dict, w.Text)
+		add(w)
+	}
 	return out
 }
 
@@ -342,6 +366,39 @@ func splitCost(d dictionary, word string) float64 {
 		return 32 // a single unit cannot be split: as costly as an unknown character
 	}
 	return cost[n]
+}
+
+// splitHasSingle reports whether the best cut of word into two or more dictionary pieces
+// (as splitCost) has a piece of one character.
+func splitHasSingle(d dictionary, word string) bool {
+	units := []rune(word)
+	n := len(units)
+	logTotal := math.Log2(d.totalFreq())
+	cost := make([]float64, n+1)
+	single := make([]bool, n+1)
+	for j := 1; j <= n; j++ {
+		cost[j] = math.Inf(1)
+	}
+	for i := 0; i < n; i++ {
+		if math.IsInf(cost[i], 1) {
+			continue
+		}
+		for j := i + 1; j <= n; j++ {
+			if i == 0 && j == n {
+				break
+			}
+			piece := math.Inf(1)
+			if f, _, ok := d.find(string(units[i:j])); ok && f > 0 {
+				piece = logTotal - math.Log2(f)
+			} else if j == i+1 {
+				piece = 32
+			}
+			if c := cost[i] + piece; c < cost[j] {
+				cost[j], single[j] = c, single[i] || j == i+1
+			}
+		}
+	}
+	return single[n]
 }
 
 // Mode returns ModeShortestPath or ModeHMM.

@@ -11,7 +11,10 @@ import (
 
 type articlesOptions struct {
 	corpusOptions
-	body bool
+	wordFlags
+	body          bool
+	words         bool
+	wordsFiltered bool
 }
 
 // articleColumns are the columns of `baokan articles`, in order.
@@ -37,11 +40,22 @@ paper is the newspaper: 人民日报 or 文汇报 from their JSON forms; for the
 does not name it, what --tagged-paper says (empty without it).
 chars counts the Unicode code points of the body. Body text found in the author field (ZZ)
 after a line break is moved to the end of the body (diagnostic body_in_author): paragraphs,
-chars and body count it, and authors does not.`,
+chars and body count it, and authors does not.
+
+--words adds a column words: the words of kicker, title, subtitles and body as cut, every
+token (punctuation included), joined by one space (for R/quanteda, stm, MALLET);
+--words-filtered a column words_filtered: the same after the token filters (stop words,
+punctuation, numbers, Latin, --min-len). Both are cut as the word commands cut.
+
+` + wordFlagsHelp,
 		RunE: func(c *cobra.Command, args []string) error { return runArticles(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)
+	addWordFlags(c, &o.wordFlags)
+	_ = c.Flags().MarkHidden("titles") // the words of the titles are always given
 	c.Flags().BoolVar(&o.body, "body", false, "add a body column (paragraphs joined by a newline)")
+	c.Flags().BoolVar(&o.words, "words", false, "add a words column: title and body words as cut, space-separated")
+	c.Flags().BoolVar(&o.wordsFiltered, "words-filtered", false, "add a words_filtered column: the words after the token filters")
 	return c
 }
 
@@ -49,6 +63,9 @@ func runArticles(io *streams, o *articlesOptions, args []string) error {
 	format, err := o.reportFormat()
 	if err != nil {
 		return err
+	}
+	if o.words || o.wordsFiltered {
+		return runArticlesWords(io, o, format, args)
 	}
 	o.textless = !o.body
 	s, err := o.open(io, args)
@@ -106,4 +123,72 @@ func list(l []string) []string {
 		return []string{}
 	}
 	return l
+}
+
+// runArticlesWords is runArticles with the words columns: the articles come from the word
+// stream, cut with every token kept; the filters of the flags apply to words_filtered.
+func runArticlesWords(io *streams, o *articlesOptions, format reports.Format, args []string) error {
+	filter, err := o.wordFlags.filter()
+	if err != nil {
+		return err
+	}
+	all := o.wordFlags
+	all.noStopwords, all.stopwords, all.minLen = true, "", 0
+	all.keepPunct, all.keepNumbers, all.keepLatin, all.titles = true, true, true, true
+	o.textless = !o.body
+	ws, err := all.openWords(io, &o.corpusOptions, args)
+	if err != nil {
+		return err
+	}
+	w, done, err := o.outputWriter(io)
+	if err != nil {
+		return err
+	}
+	columns := articleColumns
+	if o.body {
+		columns = append(columns[:len(columns):len(columns)], "body")
+	}
+	if o.words {
+		columns = append(columns[:len(columns):len(columns)], "words")
+	}
+	if o.wordsFiltered {
+		columns = append(columns[:len(columns):len(columns)], "words_filtered")
+	}
+	out := reports.NewWriter(w, format, columns, o.reportOptions()...)
+	row := make([]any, 0, len(columns))
+	var kept []string
+	var b strings.Builder
+	err = ws.Each(func(a *corpus.Article, words []string) error {
+		paragraphs, chars := ws.bodySize(a)
+		row = articleRow(row[:0], a, paragraphs, chars)
+		if o.body {
+			row = append(row, strings.Join(a.Body, "\n"))
+		}
+		if o.words {
+			row = append(row, joinWords(&b, words))
+		}
+		if o.wordsFiltered {
+			kept = append(kept[:0], words...)
+			row = append(row, joinWords(&b, filter.Apply(kept)))
+		}
+		return out.WriteRow(row...)
+	})
+	if err != nil {
+		done()
+		return err
+	}
+	return finishOutput(out, done, nil, ws.Close())
+}
+
+// joinWords joins words by one space; a word holding white space (never, from the
+// segmenter) would be ambiguous, so none is.
+func joinWords(b *strings.Builder, words []string) string {
+	b.Reset()
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }

@@ -10,8 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/baokan/baokan/analysis/lexicon"
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/segment"
+	"github.com/baokan/baokan/analysis/tokens"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -20,11 +22,27 @@ type personFlags struct {
 	aliases  string
 	fromText bool
 	byDate   bool
+	source   string // --persons rw|text|both
 }
 
 func addPersonFlags(c *cobra.Command, o *personFlags) {
 	addRWPersonFlags(c, o)
-	c.Flags().BoolVar(&o.fromText, "from-text", false, "also find, in titles and bodies, persons known from RW lists anywhere in the corpus (source text)")
+	c.Flags().BoolVar(&o.fromText, "from-text", false, "also find, as whole words of the cut titles and bodies, persons known from RW lists anywhere in the corpus and the names found in the text (source text); as --persons both")
+	c.Flags().StringVar(&o.source, "persons", "rw", "where an article's persons come from: `rw` (its RW list), text (known persons and names found, as whole words of its cut titles and body), both")
+}
+
+// textPersons reports whether persons are found in the text (--from-text, --persons text|both).
+func (pf *personFlags) textPersons() bool {
+	return pf.fromText || pf.source == "text" || pf.source == "both"
+}
+
+// checkSource checks --persons.
+func (pf *personFlags) checkSource() error {
+	switch pf.source {
+	case "", "rw", "text", "both":
+		return nil
+	}
+	return fmt.Errorf("--persons %q: choose rw, text or both", pf.source)
 }
 
 // addRWPersonFlags adds the flags of the RW resolver: aliases and disambiguation by date.
@@ -135,6 +153,9 @@ func (c *personCollector) resolve() []*personArticle {
 // The articles without persons are counted in noRW by date, when it is not nil, so that
 // measures over all articles can count them.
 func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []string, noRW map[corpus.Date]int) ([]*personArticle, *persons.Resolver, error) {
+	if err := pf.checkSource(); err != nil {
+		return nil, nil, err
+	}
 	collector, err := newPersonCollector(pf)
 	if err != nil {
 		return nil, nil, err
@@ -164,33 +185,43 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 	if len(arts) == 0 && !o.quiet {
 		noRWNote(io, collector.noRW)
 	}
-	if !pf.fromText {
+	if !pf.textPersons() {
 		return arts, resolver, nil
 	}
 
-	finder := persons.NewTextFinder(resolver.Learned(), resolver.Aliases())
 	quiet := *o
 	quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the first pass reported
-	s, err = quiet.open(io, args)
+	quiet.skipBody, quiet.textless = false, false
+	// The names found in the text that the segmenter keeps whole.
+	words, err := findWords(io, &quiet, args, lexicon.Options{NoWords: true})
 	if err != nil {
 		return nil, nil, err
 	}
+	seg, err := segment.New(tokens.CorpusWords{Found: words.Found}.Options(segment.Options{}))
+	if err != nil {
+		return nil, nil, err
+	}
+	names := append(resolver.Learned(), seg.Added()...)
+	finder := persons.NewTextFinder(names, resolver.Aliases())
+	// The text as the word commands cut it (every token, titles too).
+	wf := wordFlags{noStopwords: true, keepPunct: true, keepNumbers: true, keepLatin: true, titles: true}
+	ws, err := wf.openWords(io, &quiet, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	textOnly := pf.source == "text" && !pf.fromText
 	var merged []*personArticle
 	next := 0
-	for a, err := range s.reader.All() {
-		if err != nil {
-			s.close()
-			return nil, nil, err
-		}
+	err = ws.Each(func(a *corpus.Article, words []string) error {
 		var p *personArticle
 		if next < len(arts) && arts[next].path == a.Path && arts[next].line == a.Line {
 			p = arts[next]
 			next++
 		}
-		found := finder.Find(append([]string{a.Kicker, a.Title}, a.Body...)...)
+		found := finder.FindWords(words)
 		var extra []string
 		for _, name := range found {
-			if p == nil || !slices.Contains(p.persons, name) {
+			if textOnly || p == nil || !slices.Contains(p.persons, name) {
 				extra = append(extra, name)
 			}
 		}
@@ -204,11 +235,18 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 			}
 		}
 		if p != nil {
-			p.fromText = extra
+			if textOnly {
+				p.persons, p.fromText = extra, nil
+			} else {
+				p.fromText = extra
+			}
 			merged = append(merged, p)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	s.close()
 	return merged, resolver, nil
 }
 

@@ -9,8 +9,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/baokan/baokan/analysis/lexicon"
 	"github.com/baokan/baokan/analysis/segeval"
 	"github.com/baokan/baokan/analysis/segment"
+	"github.com/baokan/baokan/analysis/tokens"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
 )
@@ -18,6 +20,7 @@ import (
 type segmentOptions struct {
 	wordFlags
 	filter bool
+	find   bool
 	score  string
 	words  string
 	format string
@@ -44,7 +47,11 @@ the other at the start of the next (the MSR gold does this with some quotes) cou
   F1 = 2PR / (P + R)
   OOV rate = gold words not in the training word list (--words FILE) / gold words
   OOV recall, IV recall: recall over the gold words out of / in that list
-Without --words every gold word counts as out of vocabulary.`,
+Without --words every gold word counts as out of vocabulary.
+
+--find runs the search of the corpus commands over the input first (each line an article:
+see 'baokan newwords --help') and adds the personal names and new words found, as a corpus
+is cut (--no-names, --no-new-words to leave either out).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			o.filter = o.filter || c.Flags().Changed("stopwords") || c.Flags().Changed("min-len") ||
@@ -57,6 +64,7 @@ Without --words every gold word counts as out of vocabulary.`,
 		_ = c.Flags().MarkHidden(corpusOnly)
 	}
 	f := c.Flags()
+	f.BoolVar(&o.find, "find", false, "first find personal names and new words in the input and add them to the dictionary")
 	f.BoolVar(&o.filter, "filter", false, "apply the token filters (stop words, punctuation, numbers, Latin; see the corpus commands)")
 	f.StringVar(&o.score, "score", "", "compare with the gold segmentation `GOLD` and print the scores")
 	f.StringVar(&o.words, "words", "", "with --score: the training word list `FILE` that defines out-of-vocabulary words")
@@ -96,6 +104,17 @@ func runSegment(ios *streams, o *segmentOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(text, "\r\n", "\n"), "\n"), "\n")
+	if text == "" {
+		lines = nil
+	}
+	if o.find && (!o.noNames || !o.noNewWords) {
+		finder := lexicon.NewFinder(lexicon.Options{NoNames: o.noNames, NoWords: o.noNewWords})
+		for _, line := range lines {
+			finder.AddTexts(corpus.Date{}, line)
+		}
+		sopts = tokens.CorpusWords{Found: finder.Result()}.Options(sopts)
+	}
 	seg, err := segment.New(sopts)
 	if err != nil {
 		return err
@@ -103,10 +122,6 @@ func runSegment(ios *streams, o *segmentOptions, args []string) error {
 	filter, err := o.wordFlags.filter()
 	if err != nil {
 		return err
-	}
-	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(text, "\r\n", "\n"), "\n"), "\n")
-	if text == "" {
-		lines = nil
 	}
 	cut := make([][]string, len(lines))
 	for i, line := range lines {

@@ -21,7 +21,17 @@ const (
 	settingDictHash        = "dict-sha256"         // SHA-256 of that file's bytes
 	settingCorpusWords     = "corpus-words"        // not --no-corpus-words
 	settingCorpusWordsHash = "corpus-words-sha256" // SHA-256 of the persons and topics added
+	settingNames           = "names"               // names found in the text added (not --no-names)
+	settingNewWords        = "new-words"           // new words found in the text added (not --no-new-words)
+	settingFoundHash       = "found-words-sha256"  // SHA-256 of the names and words found
 )
+
+// flagSetting reads a true/false setting; a cache made before the setting existed has
+// none, and was made without what it turns on.
+func flagSetting(h *cache.Header, name string) bool {
+	v, _ := h.Setting(name)
+	return v == "true"
+}
 
 // segmenterIdentity names the segmentation code: the gse module version (which fixes its
 // embedded dictionary) and segment.Revision (which fixes our walk over it).
@@ -64,6 +74,14 @@ func (o *wordFlags) segmentSettings(words *tokens.CorpusWords) ([]cache.Setting,
 		}
 		wordsHash = hex.EncodeToString(h.Sum(nil))
 	}
+	foundHash := ""
+	if words != nil && words.Found != nil {
+		h := sha256.New()
+		for _, e := range words.Found {
+			h.Write([]byte(e.Kind + "\t" + e.Text + "\n"))
+		}
+		foundHash = hex.EncodeToString(h.Sum(nil))
+	}
 	return []cache.Setting{
 		{Name: settingSegmenter, Value: segmenterIdentity()},
 		{Name: settingHMM, Value: strconv.FormatBool(o.hmm)},
@@ -71,6 +89,9 @@ func (o *wordFlags) segmentSettings(words *tokens.CorpusWords) ([]cache.Setting,
 		{Name: settingDictHash, Value: dh},
 		{Name: settingCorpusWords, Value: strconv.FormatBool(!o.noCorpusWords)},
 		{Name: settingCorpusWordsHash, Value: wordsHash},
+		{Name: settingNames, Value: strconv.FormatBool(o.findsWords() && !o.noNames)},
+		{Name: settingNewWords, Value: strconv.FormatBool(o.findsWords() && !o.noNewWords)},
+		{Name: settingFoundHash, Value: foundHash},
 	}, nil
 }
 
@@ -107,6 +128,15 @@ func (o *wordFlags) checkSettings(path string, h *cache.Header) error {
 		made = append(made, "--no-corpus-words="+strconv.FormatBool(get(settingCorpusWords) != "true"))
 		asked = append(asked, "--no-corpus-words="+strconv.FormatBool(o.noCorpusWords))
 	}
+	for _, f := range []struct {
+		flag, setting string
+		off           bool
+	}{{"no-names", settingNames, o.noNames}, {"no-new-words", settingNewWords, o.noNewWords}} {
+		if changed(f.flag) && flagSetting(h, f.setting) == f.off {
+			made = append(made, "--"+f.flag+"="+strconv.FormatBool(!flagSetting(h, f.setting)))
+			asked = append(asked, "--"+f.flag+"="+strconv.FormatBool(f.off))
+		}
+	}
 	if len(made) > 0 {
 		return fmt.Errorf("%s was made with %s; this run asks %s: run 'baokan index' again with these flags, or drop them",
 			path, strings.Join(made, " "), strings.Join(asked, " "))
@@ -123,6 +153,12 @@ func describeSettings(h cache.Header) string {
 	}
 	if get(settingCorpusWords) != "true" {
 		parts = append(parts, "--no-corpus-words")
+	}
+	if !flagSetting(&h, settingNames) {
+		parts = append(parts, "--no-names")
+	}
+	if !flagSetting(&h, settingNewWords) {
+		parts = append(parts, "--no-new-words")
 	}
 	return strings.Join(parts, " ")
 }

@@ -294,7 +294,7 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 	if needPersons {
 		quiet := o.corpusOptions
 		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
-		quiet.skipBody = !o.fromText
+		quiet.skipBody = !o.textPersons()
 		noRW := map[corpus.Date]int{}
 		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, noRW)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/baokan/baokan/analysis/lexicon"
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/tokens"
@@ -24,6 +25,8 @@ type wordFlags struct {
 	keepNumbers   bool
 	keepLatin     bool
 	noCorpusWords bool
+	noNewWords    bool
+	noNames       bool
 	titles        bool
 
 	extraWords []segment.Word // words a command asks about, kept whole (not a flag)
@@ -41,14 +44,16 @@ by gse's shortest-path segmentation (--hmm: DAG + HMM, which finds words missing
 dictionary, many times slower). Before cutting, the persons of the corpus's RW lists (as
 'baokan persons' resolves them) and its GJ topics that pass a conservative rule are added to
 the dictionary, so that 赫鲁晓夫 or 中苏友好协会 stay whole (--no-corpus-words to skip that
-first pass); they are taken from the whole corpus, whatever the filters keep, so that an
-article is cut the same way whatever the filters. --dict adds a user dictionary (lines:
-word [freq] [pos]).
+first pass); so are the personal names and the new words found in the corpus's own text
+(see 'baokan newwords --help' for the rules; --no-names, --no-new-words to leave them out),
+so that 吕行硕 stays whole where gse's dictionary would cut 吕 / 行 / 硕. They are taken from
+the whole corpus, whatever the filters keep, so that an article is cut the same way whatever
+the filters. --dict adds a user dictionary (lines: word [freq] [pos]).
 Filters, by default: the built-in Chinese stop-word list (plus --stopwords FILE; none with
 --no-stopwords), punctuation, numbers and Latin-letter tokens dropped (--keep-punct,
 --keep-numbers, --keep-latin), words shorter than --min-len characters dropped (default 1).
 From a cache made by 'baokan index' (CORPUS is the .bki file alone) the words were cut when
-it was made: --hmm, --dict and --no-corpus-words, when given, must match how (else an error
+it was made: --hmm, --dict, --no-corpus-words, --no-names and --no-new-words, when given, must match how (else an error
 says so); the filters and --titles apply as given.`
 
 func addWordFlags(c *cobra.Command, o *wordFlags) {
@@ -69,7 +74,9 @@ func addSegmentFlags(c *cobra.Command, o *wordFlags) {
 	o.flags = f
 	f.BoolVar(&o.hmm, "hmm", false, "segment with DAG + HMM (finds unknown words; much slower)")
 	f.StringVar(&o.dict, "dict", "", "add the words of a user dictionary `FILE` (lines: word [freq] [pos])")
-	f.BoolVar(&o.noCorpusWords, "no-corpus-words", false, "do not add the corpus's RW persons and GJ topics to the dictionary (saves a first pass)")
+	f.BoolVar(&o.noCorpusWords, "no-corpus-words", false, "do not add the corpus's RW persons and GJ topics, nor the names and words found in its text, to the dictionary (saves a first pass)")
+	f.BoolVar(&o.noNewWords, "no-new-words", false, "do not add the new words found in the corpus's text (character n-gram statistics) to the dictionary")
+	f.BoolVar(&o.noNames, "no-names", false, "do not add the personal names found in the corpus's text to the dictionary")
 }
 
 // filter builds the token filter from the flags.
@@ -119,6 +126,17 @@ func (o *wordFlags) segmentOptions() (segment.Options, error) {
 	return opts, nil
 }
 
+// findsWords reports whether the corpus-words pass searches the text for names or new words.
+func (o *wordFlags) findsWords() bool { return !o.noCorpusWords && (!o.noNewWords || !o.noNames) }
+
+// finder returns the finder of names and new words the flags ask for, nil for none.
+func (o *wordFlags) finder() *lexicon.Finder {
+	if !o.findsWords() {
+		return nil
+	}
+	return lexicon.NewFinder(lexicon.Options{NoNames: o.noNames, NoWords: o.noNewWords})
+}
+
 // tokenizer builds the segmenter, after a first pass over the corpus for its words unless
 // --no-corpus-words, and the filter.
 func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*tokens.Tokenizer, error) {
@@ -138,10 +156,11 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 	if !o.noCorpusWords {
 		// A first pass over the corpus for its words, while the dictionary loads; the user's
 		// words are added after them, so they win.
-		sopts.Gather = func() ([]segment.Word, []string, error) {
+		sopts.Gather = func() ([]segment.Word, []string, []segment.Word, error) {
 			quiet := *co
 			quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
-			quiet.skipBody = true                                         // RW lists and topics only
+			finder := o.finder()
+			quiet.skipBody = finder == nil // RW lists and topics only, unless the text is searched
 			quiet.onFileInfo = nil
 			// The words of the whole corpus, not only of the articles the filters keep: an
 			// article is cut the same way whatever the filter (and as in a cache).
@@ -149,18 +168,18 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 			quiet.query, quiet.blocks = "", nil
 			s, err := quiet.open(io, args)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
-			words, err := tokens.CollectCorpusWords(s.reader, persons.NewResolver(persons.Options{}))
+			words, err := tokens.CollectCorpusWordsFinding(s.reader, persons.NewResolver(persons.Options{}), finder)
 			s.close()
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			if o.onCorpusWords != nil {
 				o.onCorpusWords(words)
 			}
 			extra := words.Options(segment.Options{})
-			return extra.Words, extra.Candidates, nil
+			return extra.Words, extra.Candidates, extra.Found, nil
 		}
 	}
 	seg, err := segment.New(sopts)
