@@ -27,13 +27,20 @@ const (
 	Topic
 	// Genre counts the articles whose TC genres include the genre (exactly).
 	Genre
+	// Concept counts the matches of one category of a concept dictionary (package
+	// dictionary), given by the caller in Doc.Concepts; its total is the period's words.
+	Concept
+	// Index counts the articles matching a boolean expression over the categories (package
+	// index), given by the caller in Doc.Indexes; its total is the period's articles.
+	Index
 )
 
 var kindNames = []string{Articles: "articles", Chars: "chars", Tokens: "tokens", Term: "term",
-	TermRegex: "regex", Person: "person", Topic: "topic", Genre: "genre"}
+	TermRegex: "regex", Person: "person", Topic: "topic", Genre: "genre", Concept: "concept",
+	Index: "index"}
 
 func (k Kind) String() string {
-	if k < Articles || k > Genre {
+	if k < Articles || k > Index {
 		return fmt.Sprintf("Kind(%d)", int(k))
 	}
 	return kindNames[k]
@@ -57,7 +64,8 @@ type Series struct {
 // Total returns the series of a totals kind (Articles, Chars or Tokens).
 func Total(k Kind) Series { return Series{Kind: k} }
 
-// Of returns a series of kind Term, Person, Topic or Genre.
+// Of returns a series of kind Term, Person, Topic, Genre, Concept (the category's name) or
+// Index (the expression).
 func Of(k Kind, value string) Series { return Series{Kind: k, Value: value} }
 
 // Regex returns the TermRegex series of a regular expression (Go syntax).
@@ -80,7 +88,7 @@ func (s Series) Name() string {
 
 func (s Series) check() error {
 	switch {
-	case s.Kind < Articles || s.Kind > Genre:
+	case s.Kind < Articles || s.Kind > Index:
 		return fmt.Errorf("timeline: series of unknown kind %d", int(s.Kind))
 	case s.Kind.Total() && s.Value != "":
 		return fmt.Errorf("timeline: the %s series takes no value (%q)", s.Kind, s.Value)
