@@ -183,11 +183,44 @@ func runLookup(io *streams, o *lookupOptions, args []string) error {
 	return finishOutput(out, done, err, closeErr)
 }
 
-// lookupBy counts the categories by period, one partial aggregation a worker.
+// lookupBy counts the categories by period.
 func (o *lookupOptions) lookupBy(io *streams, ws *wordStream, set *conceptSet, unit timeline.Unit, format reports.Format) error {
-	agg, err := timeline.New(unit, set.series())
+	tab, undated, err := conceptTable(ws, set, unit)
+	closeErr := ws.Close()
 	if err != nil {
 		return err
+	}
+	if undated > 0 && !o.quiet {
+		fmt.Fprintf(io.err, "baokan: %d article(s) without a valid date are in no period\n", undated)
+	}
+	w, done, err := o.outputWriter(io)
+	if err != nil {
+		return err
+	}
+	out := reports.NewWriter(w, format, lookupByColumns, o.reportOptions()...)
+	for pi, period := range tab.Periods {
+		for i, s := range tab.Series {
+			p := tab.Points[i][pi]
+			name, words, per10k := s.Value, any(tab.Totals[pi].Tokens), floatCell(p.Per10k())
+			if s.Kind == timeline.Index {
+				name, words, per10k = "index:"+s.Value, nil, nil
+			}
+			if err = out.WriteRow(period.String(), name, p.PeriodArticles, p.Articles, floatCell(p.Share()),
+				p.Count, words, per10k); err != nil {
+				return finishOutput(out, done, err, closeErr)
+			}
+		}
+	}
+	return finishOutput(out, done, nil, closeErr)
+}
+
+// conceptTable counts the categories and indices of set by period over the word stream
+// (every word as cut), one partial aggregation a worker; it returns the table and the
+// number of undated articles.
+func conceptTable(ws *wordStream, set *conceptSet, unit timeline.Unit) (*timeline.Table, int, error) {
+	agg, err := timeline.New(unit, set.series())
+	if err != nil {
+		return nil, 0, err
 	}
 	parts := make([]*timeline.Aggregator, ws.Workers())
 	workers := make([]*conceptWorker, len(parts))
@@ -196,7 +229,7 @@ func (o *lookupOptions) lookupBy(io *streams, ws *wordStream, set *conceptSet, u
 	for w := range parts {
 		if w > 0 {
 			if parts[w], err = timeline.New(unit, agg.Series()); err != nil {
-				return err
+				return nil, 0, err
 			}
 		}
 		workers[w] = set.worker()
@@ -219,33 +252,10 @@ func (o *lookupOptions) lookupBy(io *streams, ws *wordStream, set *conceptSet, u
 			err = agg.Merge(p)
 		}
 	}
-	closeErr := ws.Close()
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
-	if n := agg.Undated(); n > 0 && !o.quiet {
-		fmt.Fprintf(io.err, "baokan: %d article(s) without a valid date are in no period\n", n)
-	}
-	tab := agg.Table()
-	w, done, err := o.outputWriter(io)
-	if err != nil {
-		return err
-	}
-	out := reports.NewWriter(w, format, lookupByColumns, o.reportOptions()...)
-	for pi, period := range tab.Periods {
-		for i, s := range tab.Series {
-			p := tab.Points[i][pi]
-			name, words, per10k := s.Value, any(tab.Totals[pi].Tokens), floatCell(p.Per10k())
-			if s.Kind == timeline.Index {
-				name, words, per10k = "index:"+s.Value, nil, nil
-			}
-			if err = out.WriteRow(period.String(), name, p.PeriodArticles, p.Articles, floatCell(p.Share()),
-				p.Count, words, per10k); err != nil {
-				return finishOutput(out, done, err, closeErr)
-			}
-		}
-	}
-	return finishOutput(out, done, nil, closeErr)
+	return agg.Table(), agg.Undated(), nil
 }
 
 func anyTrue(bs []bool) bool {

@@ -62,7 +62,11 @@ func buildReport(io *streams, o *reportOptions, args []string, d *reportData, fi
 		return nil, err
 	}
 	timelines := b.timelineSection()
-	r.Sections = []report.Section{overview, words, key, people, timelines, b.methodsSection(io, args)}
+	r.Sections = []report.Section{overview, words, key, people, timelines}
+	if d.concepts != nil {
+		r.Sections = append(r.Sections, b.conceptsSection(d.concepts))
+	}
+	r.Sections = append(r.Sections, b.methodsSection(io, args))
 	return r, nil
 }
 
