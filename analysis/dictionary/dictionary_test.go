@@ -152,6 +152,25 @@ other: ['美国 AND 政府', 'title:声明']
 	if got, want := count(t, d, a, words), []int{4, 2, 4}; !slices.Equal(got, want) {
 		t.Errorf("counts %v, want %v", got, want)
 	}
+	// The same by ids, with the vocabulary bound in part: ids past it are looked up as they
+	// come.
+	vocab := []string{"美国", "政府", "和"}
+	var ids []uint32
+	for _, w := range words {
+		id := slices.Index(vocab, w)
+		if id < 0 {
+			id = len(vocab)
+			vocab = append(vocab, w)
+		}
+		ids = append(ids, uint32(id))
+	}
+	m := NewMatcher(d)
+	m.Bind(vocab[:2])
+	got := make([]int, 3)
+	m.NewCounter().CountIDs(&query.Doc{Article: a, Words: words}, ids, vocab, got)
+	if want := []int{4, 2, 4}; !slices.Equal(got, want) {
+		t.Errorf("counts by id %v, want %v", got, want)
+	}
 	// One text entry counts as strings.Count: 啊啊 in 啊啊啊啊啊 twice.
 	d = mustDict(t, `a: ['text:"啊啊"']`)
 	if got := count(t, d, &corpus.Article{Body: []string{"啊啊啊啊啊"}}, nil); got[0] != 2 {

@@ -42,6 +42,40 @@ type Matcher struct {
 	others   []otherEntry
 
 	needWords, needText, needPersons bool
+
+	bound []wordInfo // by vocabulary id (Bind): what the word starts
+}
+
+// wordInfo is what one word of the vocabulary starts: the categories of the single-word
+// entries it matches, and whether a sequence begins with it.
+type wordInfo struct {
+	cats []int32
+	seq  bool
+}
+
+// info computes the wordInfo of w.
+func (m *Matcher) info(w string) wordInfo {
+	var cats []int32
+	if cs := m.words[w]; len(cs) > 0 {
+		cats = slices.Clone(cs)
+	}
+	for _, p := range m.patterns {
+		if !slices.Contains(cats, p.cat) && p.re.MatchString(w) {
+			cats = append(cats, p.cat)
+		}
+	}
+	_, seq := m.seqs[w]
+	return wordInfo{cats, seq}
+}
+
+// Bind looks up every word of a vocabulary once, so that CountIDs matches words by their
+// ids with no string looked up. Call it before making Counters; ids past the vocabulary
+// (a vocabulary that grows while counting) are looked up by the Counter as they come.
+func (m *Matcher) Bind(vocab []string) {
+	m.bound = make([]wordInfo, len(vocab))
+	for id, w := range vocab {
+		m.bound[id] = m.info(w)
+	}
 }
 
 type catPattern struct {
@@ -120,6 +154,17 @@ func (m *Matcher) Dictionary() *Dictionary { return m.dict }
 // NeedsWords says whether counting needs the body's words (query.Doc.Words).
 func (m *Matcher) NeedsWords() bool { return m.needWords }
 
+// OthersNeedWords says whether CountIDs needs query.Doc.Words too: the entries with
+// operators or fields that look at words.
+func (m *Matcher) OthersNeedWords() bool {
+	for _, o := range m.others {
+		if o.q.NeedsWords() {
+			return true
+		}
+	}
+	return false
+}
+
 // NeedsText says whether counting needs the articles' text.
 func (m *Matcher) NeedsText() bool { return m.needText }
 
@@ -144,6 +189,8 @@ type Counter struct {
 	next    []int              // per category: the first word not yet taken by a match
 	startAt []int              // per category: where its last match began
 	spans   []textSpan
+	extra   []wordInfo // ids past the Matcher's bound vocabulary, from len(bound) on
+	known   []bool     // of extra: looked up already
 }
 
 type textSpan struct {
@@ -169,6 +216,12 @@ func (c *Counter) Count(d *query.Doc, counts []int) {
 	if len(m.words) > 0 || len(m.patterns) > 0 || len(m.seqs) > 0 {
 		c.countWords(d.Words, counts)
 	}
+	c.countRest(d, counts)
+}
+
+// countRest counts the text entries and the others.
+func (c *Counter) countRest(d *query.Doc, counts []int) {
+	m := c.m
 	if len(m.texts) > 0 || len(m.textRes) > 0 {
 		a := d.Article
 		c.countText(a.Kicker, counts)
@@ -206,26 +259,81 @@ func (c *Counter) singles(w string) []int32 {
 	return cats
 }
 
+// CountIDs is Count with the body's words given as ids into vocab (d.Words may be nil
+// unless the dictionary has entries with operators or fields): each id is looked up in the
+// table Bind made, or once per Counter for ids past it.
+func (c *Counter) CountIDs(d *query.Doc, ids []uint32, vocab []string, counts []int) {
+	m := c.m
+	clear(counts)
+	if len(m.words) > 0 || len(m.patterns) > 0 || len(m.seqs) > 0 {
+		c.countIDs(ids, vocab, counts)
+	}
+	c.countRest(d, counts)
+}
+
+func (c *Counter) wordInfo(id uint32, vocab []string) *wordInfo {
+	if int(id) < len(c.m.bound) {
+		return &c.m.bound[id]
+	}
+	i := int(id) - len(c.m.bound)
+	if i >= len(c.extra) {
+		c.extra = append(c.extra, make([]wordInfo, i+1-len(c.extra))...)
+		c.known = append(c.known, make([]bool, i+1-len(c.known))...)
+	}
+	if !c.known[i] {
+		c.extra[i], c.known[i] = c.m.info(vocab[id]), true
+	}
+	return &c.extra[i]
+}
+
+func (c *Counter) countIDs(ids []uint32, vocab []string, counts []int) {
+	clear(c.next)
+	for i, id := range ids {
+		info := c.wordInfo(id, vocab)
+		for _, cat := range info.cats {
+			c.take(counts, cat, i, 1)
+		}
+		if !info.seq {
+			continue
+		}
+		for _, s := range c.m.seqs[vocab[id]] {
+			if i+len(s.words) > len(ids) {
+				continue
+			}
+			j := 1
+			for j < len(s.words) && vocab[ids[i+j]] == s.words[j] {
+				j++
+			}
+			if j == len(s.words) {
+				c.take(counts, s.cat, i, len(s.words))
+			}
+		}
+	}
+}
+
+// take counts a match of cat over the words i to i+n, unless it overlaps the category's
+// previous match: matches are taken leftmost first and, at one word, the longest.
+func (c *Counter) take(counts []int, cat int32, i, n int) {
+	switch {
+	case i >= c.next[cat]:
+		counts[cat]++
+		c.next[cat], c.startAt[cat] = i+n, i
+	case c.startAt[cat] == i:
+		c.next[cat] = max(c.next[cat], i+n) // a longer match at the same word
+	}
+}
+
 // countWords counts the word entries' matches, leftmost first and, at one word, the
 // longest, without overlap within a category.
 func (c *Counter) countWords(words []string, counts []int) {
 	clear(c.next)
-	take := func(cat int32, i, n int) {
-		switch {
-		case i >= c.next[cat]:
-			counts[cat]++
-			c.next[cat], c.startAt[cat] = i+n, i
-		case c.startAt[cat] == i:
-			c.next[cat] = max(c.next[cat], i+n) // a longer match at the same word
-		}
-	}
 	for i, w := range words {
 		for _, cat := range c.singles(w) {
-			take(cat, i, 1)
+			c.take(counts, cat, i, 1)
 		}
 		for _, s := range c.m.seqs[w] {
 			if i+len(s.words) <= len(words) && slices.Equal(words[i:i+len(s.words)], s.words) {
-				take(s.cat, i, len(s.words))
+				c.take(counts, s.cat, i, len(s.words))
 			}
 		}
 	}

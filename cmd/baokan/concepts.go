@@ -145,13 +145,29 @@ func (s *conceptSet) worker() *conceptWorker {
 // count counts a's categories (words: the body's words as cut, all of them) and evaluates
 // the indices.
 func (w *conceptWorker) count(a *corpus.Article, words []string) {
+	w.counter.Count(w.doc(a, words), w.counts)
+	w.evaluate()
+}
+
+// countIDs is count with the words as ids into vocab (words, the same as strings, may be
+// nil unless the dictionary's other entries need them: conceptSet.needWords).
+func (w *conceptWorker) countIDs(a *corpus.Article, ids []uint32, vocab, words []string) {
+	w.counter.CountIDs(w.doc(a, words), ids, vocab, w.counts)
+	w.evaluate()
+}
+
+func (w *conceptWorker) doc(a *corpus.Article, words []string) *query.Doc {
 	d := &query.Doc{Article: a, Words: words}
 	if r := w.set.resolver; r != nil && len(a.RW) > 0 {
 		w.set.mu.Lock()
 		d.Persons = persons.Persons(r.Resolve(a.RW, a.Date))
 		w.set.mu.Unlock()
 	}
-	w.counter.Count(d, w.counts)
+	return d
+}
+
+// evaluate sets the matched categories and the indices from the counts.
+func (w *conceptWorker) evaluate() {
 	for i, n := range w.counts {
 		w.matched[i] = n > 0
 	}

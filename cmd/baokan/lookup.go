@@ -150,10 +150,17 @@ func runLookup(io *streams, o *lookupOptions, args []string) error {
 		}
 		out, done = reports.NewWriter(w, format, cols, o.reportOptions()...), d
 	}
+	set.matcher.Bind(ws.Vocabulary()) // from a cache, the whole vocabulary; from raw files, none yet
 	cw := set.worker()
 	row := make([]any, 0, len(cols))
-	err = ws.Each(func(a *corpus.Article, words []string) error {
-		cw.count(a, words)
+	var words []string
+	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
+		vocab := ws.Vocabulary()
+		words = words[:0]
+		for _, id := range ids {
+			words = append(words, vocab[id])
+		}
+		cw.countIDs(a, ids, vocab, words)
 		if o.onlyMatching && !anyTrue(cw.matched) {
 			return nil
 		}
@@ -222,6 +229,7 @@ func conceptTable(ws *wordStream, set *conceptSet, unit timeline.Unit) (*timelin
 	if err != nil {
 		return nil, 0, err
 	}
+	set.matcher.Bind(ws.Vocabulary()) // from a cache, the whole vocabulary; from raw files, none yet
 	parts := make([]*timeline.Aggregator, ws.Workers())
 	workers := make([]*conceptWorker, len(parts))
 	words := make([][]string, len(parts))
@@ -240,7 +248,7 @@ func conceptTable(ws *wordStream, set *conceptSet, unit timeline.Unit) (*timelin
 		for _, id := range ids {
 			words[w] = append(words[w], vocab[id])
 		}
-		workers[w].count(a, words[w])
+		workers[w].countIDs(a, ids, vocab, words[w])
 		d := timeline.DocOf(a, words[w], nil)
 		d.Chars = chars
 		workers[w].fill(&d)

@@ -332,6 +332,7 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 			return nil, err
 		}
 		if concepts != nil {
+			concepts.matcher.Bind(ws.Vocabulary()) // from a cache, the whole vocabulary; from raw files, none yet
 			for range ws.Workers() {
 				conceptWorkers = append(conceptWorkers, concepts.worker())
 			}
@@ -367,7 +368,7 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 			d := timeline.DocOf(a, words[w], nil)
 			d.Chars = chars
 			if concepts != nil {
-				conceptWorkers[w].count(a, words[w])
+				conceptWorkers[w].countIDs(a, ids, vocab, words[w])
 				conceptWorkers[w].fill(&d)
 			}
 			parts[w].Add(d)
