@@ -29,10 +29,10 @@ type wordOffset struct{ para, start, end int } // byte offsets in the paragraph;
 // Query is a parsed query ready to match. It is not safe for concurrent use (Bind's
 // tables aside, matching keeps no state, but Bind must come before).
 type Query struct {
-	Root Node
-	src  string
-	// bound: per word term, by vocabulary id, whether the id matches
-	bound map[Node][]bool
+	Root  Node
+	src   string
+	bound bool // Bind was called: word terms hold their tables
+	vocab []string
 }
 
 // Compile parses q.
@@ -120,31 +120,47 @@ func (q *Query) WordTerms() []string {
 // so that documents given with IDs are matched by table lookups. Later documents must
 // give IDs into this vocabulary (or none).
 func (q *Query) Bind(vocab []string) {
-	q.bound = map[Node][]bool{}
+	q.bound, q.vocab = true, vocab
+	is := func(word string) []bool {
+		t := make([]bool, len(vocab))
+		for id, w := range vocab {
+			t[id] = w == word
+		}
+		return t
+	}
 	walk(q.Root, func(n Node) {
 		switch n := n.(type) {
 		case *Word:
-			t := make([]bool, len(vocab))
-			for id, w := range vocab {
-				t[id] = w == n.Word
-			}
-			q.bound[n] = t
+			n.ids = is(n.Word)
 		case *Pattern:
 			t := make([]bool, len(vocab))
 			for id, w := range vocab {
 				t[id] = n.Re.MatchString(w)
 			}
-			q.bound[n] = t
+			n.ids = t
 		case *Seq:
-			for i, sw := range n.Words {
-				t := make([]bool, len(vocab))
-				for id, w := range vocab {
-					t[id] = w == sw
-				}
-				q.bound[seqKey{n, i}] = t
+			n.ids = nil
+			for _, sw := range n.Words {
+				n.ids = append(n.ids, is(sw))
 			}
 		}
 	})
+}
+
+// table is the id table of a word term, when bound and d has ids.
+func (q *Query) table(n Node, d *Doc) []bool {
+	if !q.bound || d.IDs == nil {
+		return nil
+	}
+	switch n := n.(type) {
+	case *Word:
+		return n.ids
+	case *Pattern:
+		return n.ids
+	case seqKey:
+		return n.s.ids[n.i]
+	}
+	return nil
 }
 
 // seqKey names the table of one word of a sequence.
@@ -234,11 +250,9 @@ func (q *Query) eval(n Node, d *Doc, spans bool) (bool, []Span) {
 
 // wordIs reports whether word i of d matches the word term n.
 func (q *Query) wordIs(n Node, d *Doc, i int) bool {
-	if d.IDs != nil && q.bound != nil {
-		if t, ok := q.bound[n]; ok {
-			id := d.IDs[i]
-			return int(id) < len(t) && t[id]
-		}
+	if t := q.table(n, d); t != nil {
+		id := d.IDs[i]
+		return int(id) < len(t) && t[id]
 	}
 	switch n := n.(type) {
 	case *Word:
@@ -252,13 +266,21 @@ func (q *Query) wordIs(n Node, d *Doc, i int) bool {
 }
 
 func (q *Query) docLen(d *Doc) int {
-	if d.IDs != nil && q.bound != nil {
+	if d.IDs != nil && q.bound {
 		return len(d.IDs)
 	}
 	return len(d.Words)
 }
 
 func (q *Query) anyWord(n Node, d *Doc) bool {
+	if t := q.table(n, d); t != nil {
+		for _, id := range d.IDs {
+			if int(id) < len(t) && t[id] {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range q.docLen(d) {
 		if q.wordIs(n, d, i) {
 			return true
@@ -269,6 +291,14 @@ func (q *Query) anyWord(n Node, d *Doc) bool {
 
 func (q *Query) wordSpans(n Node, d *Doc) []Span {
 	var s []Span
+	if t := q.table(n, d); t != nil {
+		for i, id := range d.IDs {
+			if int(id) < len(t) && t[id] {
+				s = append(s, Span{i, i + 1})
+			}
+		}
+		return s
+	}
 	for i := range q.docLen(d) {
 		if q.wordIs(n, d, i) {
 			s = append(s, Span{i, i + 1})
@@ -467,3 +497,21 @@ func anyOf(list []string, n *Field) bool {
 	}
 	return false
 }
+
+// Locate returns where the words of s are in the body: the paragraph and the byte range
+// in it, from the first word's start to the last's end; ok is false when they are not in
+// one paragraph (or not found). d.Words and d.Article.Body must be set.
+func (d *Doc) Locate(s Span) (para, start, end int, ok bool) {
+	offs := d.wordOffsets()
+	if s.Start < 0 || s.End > len(offs) || s.Start >= s.End {
+		return 0, 0, 0, false
+	}
+	first, last := offs[s.Start], offs[s.End-1]
+	if first.para < 0 || first.para != last.para {
+		return 0, 0, 0, false
+	}
+	return first.para, first.start, last.end, true
+}
+
+// BoundVocabulary is the vocabulary given to Bind (nil before).
+func (q *Query) BoundVocabulary() []string { return q.vocab }

@@ -22,18 +22,21 @@ type Node interface {
 type Word struct {
 	Pos  int // rune offset in the query
 	Word string
+	ids  []bool // Query.Bind: by vocabulary id, whether the word is this one
 }
 
 // Seq is words next to each other, in order.
 type Seq struct {
 	Pos   int
 	Words []string
+	ids   [][]bool // Query.Bind: per word of the sequence, by vocabulary id
 }
 
 // Pattern is a regexp over one word.
 type Pattern struct {
 	Pos int
 	Re  *regexp.Regexp
+	ids []bool // Query.Bind: by vocabulary id, whether the word matches
 }
 
 // Text is raw text (Sub) or a regexp over it (Re), in body paragraphs and titles.

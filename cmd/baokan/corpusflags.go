@@ -24,6 +24,8 @@ type corpusOptions struct {
 	page     int
 	genre    string
 	title    string
+	query    string // --query (querymatch.go)
+	queryM   *queryMatcher
 	workers  int
 	strict   bool
 	verbose  bool
@@ -62,6 +64,7 @@ func addCorpusReadFlags(c *cobra.Command, o *corpusOptions) {
 	f.IntVar(&o.page, "page", 0, "keep articles of page `N` (BH)")
 	f.StringVar(&o.genre, "genre", "", "keep articles with genre `G` among their TC genres (exact)")
 	f.StringVar(&o.title, "title", "", "keep articles whose kicker, title or a subtitle matches `REGEX` (Go syntax)")
+	f.StringVar(&o.query, "query", "", "keep articles that match `QUERY` (see 'baokan help query')")
 	f.IntVar(&o.workers, "workers", 0, "cores to use (default: all); the output is the same whatever the number")
 	f.BoolVar(&o.strict, "strict", false, "exit with status 2 if reading produced any diagnostic")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print each diagnostic on stderr (file:line: kind: message)")
@@ -131,6 +134,9 @@ type session struct {
 // open starts reading the sources named on the command line, or the embedded sample, or
 // the cache named alone on the command line.
 func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
+	if err := o.prepareQuery(); err != nil {
+		return nil, err
+	}
 	path, err := cacheArg(args)
 	if err != nil {
 		return nil, err
@@ -146,7 +152,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 			return nil, err
 		}
 		s.ownsCache, s.check = cr, check
-		return s, nil
+		return s, o.withQuery(io, s, args)
 	}
 	filter, err := o.prepare()
 	if err != nil {
@@ -168,7 +174,7 @@ func (o *corpusOptions) open(io *streams, args []string) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s, nil
+	return s, o.withQuery(io, s, args)
 }
 
 // newSession starts a session with its progress bar (on a terminal, unless --quiet or

@@ -10,10 +10,11 @@ import (
 type spanT = query.Span
 
 // eachHit runs the query of m over the corpus: fn gets, in corpus order, each article with
-// a hit, its ordinal among the articles read (from 0), its body words (every word as cut)
-// and its hits. It returns the vocabulary of the words seen and the pass's --strict
-// verdict (to return once the output is written).
-func eachHit(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, args []string, fn func(a *corpus.Article, ordinal int, words []string, hits []spanT) error) (vocab []string, verdict, err error) {
+// a hit, its ordinal among the articles read (from 0), its body words (every word as cut),
+// from a cache their ids in vocab too (else nil), and its hits. It returns the vocabulary of the words seen and the pass's --strict
+// verdict (to return once the output is written). With all, fn gets every article, those
+// without a hit with hits nil (and, from a cache, words nil).
+func eachHit(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, args []string, all bool, fn func(a *corpus.Article, ordinal int, words []string, ids []uint32, hits []spanT) error) (vocab []string, verdict, err error) {
 	if !m.words && !m.text {
 		return nil, nil, errors.New("QUERY: no word, \"words\", /pattern/ or text: term to find in the text (fields alone select articles: use them with --query)")
 	}
@@ -43,18 +44,24 @@ func eachHit(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, arg
 			}
 			ok, hits := m.q.Hits(m.doc(a, ws, ids))
 			if !ok || len(hits) == 0 {
+				if all {
+					return fn(a, ordinal, nil, ids, nil)
+				}
 				return nil
 			}
-			return fn(a, ordinal, lookup(ids), hits)
+			return fn(a, ordinal, lookup(ids), ids, hits)
 		})
 	} else {
 		err = ws.Each(func(a *corpus.Article, words []string) error {
 			ordinal++
 			ok, hits := m.q.Hits(m.doc(a, words, nil))
 			if !ok || len(hits) == 0 {
+				if all {
+					return fn(a, ordinal, words, nil, nil)
+				}
 				return nil
 			}
-			return fn(a, ordinal, words, hits)
+			return fn(a, ordinal, words, nil, hits)
 		})
 	}
 	return ws.Vocabulary(), ws.Close(), err

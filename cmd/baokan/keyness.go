@@ -35,8 +35,10 @@ filter does not match) and lists the words over-used in the target, then those u
 Each list is sorted by G² (ties by term); rank is the competition rank by G² among all words.
 
 A FILTER is comma-separated key=value pairs: from=YYYY-MM-DD, to=YYYY-MM-DD, page=N,
-genre=G, title=REGEX (title last, it may hold commas). For example the Cultural Revolution
-against the rest: --target 'from=1966-05-16,to=1976-10-06'.
+genre=G, title=REGEX (title last, it may hold commas), or query=QUERY alone (see 'baokan
+help query'). For example the Cultural Revolution against the rest: --target
+'from=1966-05-16,to=1976-10-06'; the articles naming Mao against the rest: --target
+'query=person:毛泽东'.
 
 ` + keyness.Formulas() + `
 
@@ -61,14 +63,14 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	target, err := corpus.ParseFilter(o.target)
+	target, err := parseSubcorpus("--target", o.target)
 	if err != nil {
-		return fmt.Errorf("--target: %w", err)
+		return err
 	}
-	var reference *corpus.Filter
+	var reference *subcorpus
 	if o.reference != "" {
-		if reference, err = corpus.ParseFilter(o.reference); err != nil {
-			return fmt.Errorf("--reference: %w", err)
+		if reference, err = parseSubcorpus("--reference", o.reference); err != nil {
+			return err
 		}
 	}
 	opts := keyness.Options{Yates: o.yates, MinCount: o.minCount}
@@ -80,12 +82,14 @@ func runKeyness(io *streams, o *keynessOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	target.attach(ws)
+	reference.attach(ws)
 	tc, rc := terms.NewCounter(), terms.NewCounter()
 	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
 		switch {
-		case target.Match(a):
+		case target.match(ws, a):
 			tc.AddDocIDs(ids, ws.Vocabulary())
-		case reference == nil || reference.Match(a):
+		case reference == nil || reference.match(ws, a):
 			rc.AddDocIDs(ids, ws.Vocabulary())
 		}
 		return nil

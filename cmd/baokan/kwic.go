@@ -95,9 +95,12 @@ func runKWIC(io *streams, o *kwicOptions, args []string) error {
 		sampler = concordance.NewSampler(o.sample, o.seed)
 	}
 	hits, articles := 0, 0
-	vocab, closeErr, err := eachHit(io, &o.corpusOptions, &o.wordFlags, m, args[1:], func(a *corpus.Article, ordinal int, words []string, spans []spanT) error {
+	vocab, closeErr, err := eachHit(io, &o.corpusOptions, &o.wordFlags, m, args[1:], false, func(a *corpus.Article, ordinal int, words []string, _ []uint32, spans []spanT) error {
 		articles++
 		hits += len(spans)
+		if sampler == nil && o.limit > 0 && order == concordance.Corpus && len(lines) >= o.limit {
+			return nil // enough lines in corpus order: only count the rest
+		}
 		for _, l := range concordance.Make(a, ordinal, words, spans, opt) {
 			switch {
 			case sampler != nil:

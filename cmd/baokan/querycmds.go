@@ -4,7 +4,7 @@ import "github.com/spf13/cobra"
 
 // addQueryCmds adds the reading layer's commands and the query help topic.
 func addQueryCmds(root *cobra.Command, io *streams) {
-	root.AddCommand(newKWICCmd(io), newQueryHelpTopic())
+	root.AddCommand(newKWICCmd(io), newCollocationsCmd(io), newShowCmd(io), newQueryHelpTopic())
 }
 
 // queryHelp is 'baokan help query'.

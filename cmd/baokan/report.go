@@ -131,9 +131,10 @@ type reportData struct {
 	refer    *terms.Counter
 	people   *personCollector
 	summary  corpus.Summary
-	concepts *reportConcepts // with --concepts
 	by       string          // the period finally used
 	byChosen string          // how it was chosen, for the methods
+	contexts []termContext   // --term: concordances and collocates (report_contexts.go)
+	concepts *reportConcepts // with --concepts
 }
 
 func runReport(io *streams, o *reportOptions, args []string) error {
@@ -277,6 +278,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 		return fmt.Errorf("no article to report on (%s): check the sources and --from, --to, --page, --genre, --title", d.summary)
 	}
 	d.choosePeriods()
+	if d.contexts, err = termContexts(io, o, args); err != nil {
+		return err
+	}
 	if o.concepts != nil {
 		if d.concepts, err = o.conceptPass(io, args, d); err != nil {
 			return err

@@ -63,6 +63,9 @@ func buildReport(io *streams, o *reportOptions, args []string, d *reportData, fi
 	}
 	timelines := b.timelineSection()
 	r.Sections = []report.Section{overview, words, key, people, timelines}
+	if len(d.contexts) > 0 {
+		r.Sections = append(r.Sections, contextSection(d.contexts, o))
+	}
 	if d.concepts != nil {
 		r.Sections = append(r.Sections, b.conceptsSection(d.concepts))
 	}

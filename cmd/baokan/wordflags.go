@@ -146,6 +146,7 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 			// The words of the whole corpus, not only of the articles the filters keep: an
 			// article is cut the same way whatever the filter (and as in a cache).
 			quiet.from, quiet.to, quiet.page, quiet.genre, quiet.title = "", "", 0, "", ""
+			quiet.query = ""
 			s, err := quiet.open(io, args)
 			if err != nil {
 				return nil, nil, err

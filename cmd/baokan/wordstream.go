@@ -48,6 +48,8 @@ type wordStream struct {
 	spill    *os.File
 	spillW   *bufio.Writer
 	spillBuf []byte
+
+	wsQuery // --query (wordquery.go)
 }
 
 // openWords builds the segmenter and filter from the flags (after the corpus-words pass,
@@ -66,6 +68,9 @@ func (wf *wordFlags) openWords(io *streams, co *corpusOptions, args []string) (*
 		return nil, err
 	}
 	ws := &wordStream{io: io, co: co, args: args, tok: tok}
+	if err := ws.initQuery(nil); err != nil {
+		return nil, err
+	}
 	if wf.reread {
 		if ws.spill, err = os.CreateTemp("", "baokan-words-*"); err != nil {
 			return nil, fmt.Errorf("a temporary file for the words of the first pass: %w", err)
@@ -116,7 +121,12 @@ func (wf *wordFlags) openCachedWords(io *streams, co *corpusOptions, path string
 	}
 	// The cache is released when the stream is dropped: commands take a second pass after
 	// Close.
-	return &wordStream{io: io, co: co, cache: cr, check: check, keep: keep, titles: wf.titles}, nil
+	ws := &wordStream{io: io, co: co, cache: cr, check: check, keep: keep, titles: wf.titles}
+	if err := ws.initQuery(vocab); err != nil {
+		cr.Close()
+		return nil, err
+	}
+	return ws, nil
 }
 
 // Each runs one pass over the corpus: fn gets each article and its words (valid only
@@ -137,7 +147,18 @@ func (ws *wordStream) Each(fn func(a *corpus.Article, words []string) error) err
 			return fn(a, words)
 		})
 	}
-	return ws.rawPass(func(s *session) error { return ws.tok.Each(s.reader, fn) })
+	return ws.rawPass(func(s *session) error {
+		if !ws.anyQuery() {
+			return ws.tok.Each(s.reader, fn)
+		}
+		return ws.tok.EachKeyed(s.reader, func(a *corpus.Article, words []string, keys []uint32, titles int) error {
+			words, _, ok := ws.queryKeyed(a, words, keys, titles)
+			if !ok {
+				return nil
+			}
+			return fn(a, words)
+		})
+	})
 }
 
 // rawPass runs one pass over the raw files.
@@ -155,10 +176,11 @@ func (ws *wordStream) pass(read func(s *session) error) error {
 	if ws.passes > 0 {
 		co.quiet, co.verbose, co.strict = true, false, false // the first pass reported
 	}
+	ws.queryPass(&co)
 	var s *session
 	var err error
 	if ws.cache != nil {
-		co.words, co.keep = true, ws.keep // filtered on the decoding goroutines
+		co.words, co.keep = true, ws.decodeKeep() // filtered on the decoding goroutines
 		if s, err = co.openCache(ws.io, ws.cache); err == nil && ws.passes == 0 {
 			s.check = ws.check
 		}
@@ -168,6 +190,7 @@ func (ws *wordStream) pass(read func(s *session) error) error {
 	if err != nil {
 		return err
 	}
+	ws.countQuery(s)
 	err = read(s)
 	verdict := s.close()
 	if ws.passes == 0 {
@@ -198,6 +221,10 @@ func (ws *wordStream) eachCached(sc *cache.Scanner, fn func(a *corpus.Article, w
 			return err
 		}
 		ids, titles := sc.Tokens()
+		ids, titles, ok := ws.queryIDs(a, ids, titles, &ws.qbuf)
+		if !ok {
+			continue
+		}
 		if !ws.titles {
 			ids = ids[titles:]
 		}
@@ -226,7 +253,11 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 				if err != nil {
 					return err
 				}
-				ids, titles := sc.Tokens() // filtered already
+				ids, titles := sc.Tokens() // filtered already (unless --query needs them all)
+				ids, titles, ok := ws.queryIDs(a, ids, titles, &ws.qbuf)
+				if !ok {
+					continue
+				}
 				if !ws.titles {
 					ids = ids[titles:]
 				}
@@ -240,7 +271,13 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 		return ws.replay(fn)
 	}
 	return ws.rawPass(func(s *session) error {
-		return ws.tok.EachKeyed(s.reader, func(a *corpus.Article, words []string, keys []uint32, _ int) error {
+		return ws.tok.EachKeyed(s.reader, func(a *corpus.Article, words []string, keys []uint32, titles int) error {
+			if ws.anyQuery() {
+				var ok bool
+				if words, keys, ok = ws.queryKeyed(a, words, keys, titles); !ok {
+					return nil
+				}
+			}
 			ids := ws.ids[:0]
 			for i, w := range words {
 				ids = append(ids, ws.vocab.IDKeyed(w, keys[i]))
@@ -275,11 +312,15 @@ func (ws *wordStream) EachIDsParallel(workers int, fn func(worker int, a *corpus
 			return fn(0, a, ids, chars)
 		})
 	}
+	bufs := make([][]uint32, workers)
 	return ws.cachePass(func(sc *cache.Scanner) error {
 		return sc.Each(workers, func(w int, it *cache.Item) error {
-			ids := it.IDs // filtered already
+			ids, titles, ok := ws.queryIDs(it.Article, it.IDs, it.Titles, &bufs[w]) // filtered already (unless --query needs them all)
+			if !ok {
+				return nil
+			}
 			if !ws.titles {
-				ids = ids[it.Titles:]
+				ids = ids[titles:]
 			}
 			return fn(w, it.Article, ids, it.Chars)
 		})
@@ -305,10 +346,14 @@ func (ws *wordStream) replay(fn func(a *corpus.Article, ids []uint32) error) err
 	}
 	r := bufio.NewReaderSize(ws.spill, 1<<20)
 	bad := func(err error) error { return fmt.Errorf("reading back the words of the first pass: %w", err) }
+	ordinal := -1
 	return ws.rawPass(func(s *session) error {
 		for a, err := range s.reader.All() {
 			if err != nil {
 				return err
+			}
+			if ordinal++; ws.anyQuery() && !ws.qmatched[ordinal] {
+				continue
 			}
 			n, err := binary.ReadUvarint(r)
 			if err != nil {
