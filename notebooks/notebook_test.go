@@ -99,7 +99,7 @@ func readNotebook(t *testing.T, path string) notebook {
 }
 
 // notebookNames are the notebooks of this folder, in reading order.
-var notebookNames = []string{"01-corpus-statistics.ipynb", "02-persons-network.ipynb", "03-keyword-trends.ipynb"}
+var notebookNames = []string{"01-corpus-statistics.ipynb", "02-persons-network.ipynb", "03-keyword-trends.ipynb", "04-concept-index.ipynb"}
 
 func TestNotebooksCommittedClean(t *testing.T) {
 	paths, err := filepath.Glob("*.ipynb")
@@ -355,6 +355,7 @@ func TestNotebooks(t *testing.T) {
 		"01-corpus-statistics.ipynb": corpusStatistics(facts, setup),
 		"02-persons-network.ipynb":   personsNetwork(setup),
 		"03-keyword-trends.ipynb":    keywordTrends(facts, setup),
+		"04-concept-index.ipynb":     conceptIndex(facts, setup),
 	}
 	for _, name := range notebookNames {
 		want := expectations[name]
@@ -488,6 +489,26 @@ func personsNetwork(setup []string) expectation {
 				t.Errorf("by-decade: no row 1990s 14 24 江泽民:\n%s", out["by-decade"].result)
 			}
 		},
+	}
+}
+
+func conceptIndex(facts sampleFacts, setup []string) expectation {
+	first, _ := strconv.Atoi(facts.first[:4])
+	last, _ := strconv.Atoi(facts.last[:4])
+	return expectation{
+		lines: map[string][]string{
+			"setup":      setup,
+			"dictionary": {"categories: 3 (economy, policy, uncertainty)", "entries: 13"},
+			// Five articles match all three categories: 1958-08-04 p1, 1962-10-29 p3 #1 and
+			// #5, 1964-10-17 p1 and one of 1984-12-20, as 'baokan lookup --only-matching'
+			// lists them (whose counts analysis/dictionary checks against substring counts).
+			"lookup": {fmt.Sprintf("articles: %d", facts.articles), "articles matching the index: 5",
+				"index = economy AND policy AND uncertainty: True"},
+			"by-year": {fmt.Sprintf("years: %d with articles: %d", last-first+1, len(facts.perYear))},
+			"index":   {"index = 100 × share / mean share: True", "mean of the index over the base: 100.0"},
+			"kwic":    {"passages: "},
+		},
+		figures: []string{"index"},
 	}
 }
 

@@ -12,7 +12,9 @@ import (
 
 // Doc is what an Aggregator needs of one article. Words are the article's kept words (nil
 // when no series needs them); Persons, Topics and Genres its resolved persons, GJ topics
-// and TC genres (a value listed twice counts once).
+// and TC genres (a value listed twice counts once). Concepts are the matches of the
+// Concept series' categories and Indexes whether the article matches the Index series'
+// expressions, each in the order of those series (nil when there are none).
 type Doc struct {
 	Date    corpus.Date
 	Page    int
@@ -22,6 +24,9 @@ type Doc struct {
 	Topics  []string
 	Genres  []string
 	Paper   string
+
+	Concepts []int
+	Indexes  []bool
 }
 
 // DocOf returns the Doc of an article: its date, page, body characters, topics, genres and paper,
@@ -49,6 +54,7 @@ type Aggregator struct {
 	matches                 []map[string]bool // per regex series: word → match, so each word is matched once
 	persons, topics, genres map[string][]int
 	papers                  map[string][]int
+	concepts, indexes       []int // the Concept and Index series, in order
 
 	hit  []bool // per series: occurs in the article being added
 	hits []int  // the series set in hit
@@ -94,6 +100,10 @@ func New(unit Unit, series []Series) (*Aggregator, error) {
 			a.genres[s.Value] = append(a.genres[s.Value], i)
 		case Paper:
 			a.papers[s.Value] = append(a.papers[s.Value], i)
+		case Concept:
+			a.concepts = append(a.concepts, i)
+		case Index:
+			a.indexes = append(a.indexes, i)
 		}
 	}
 	return a, nil
@@ -163,6 +173,18 @@ func (a *Aggregator) Add(d Doc) {
 	a.markArticles(b, a.genres, d.Genres)
 	for _, i := range a.papers[d.Paper] {
 		if !a.hit[i] {
+			b.count[i]++
+			a.mark(i)
+		}
+	}
+	for j, i := range a.concepts {
+		if j < len(d.Concepts) && d.Concepts[j] > 0 {
+			b.count[i] += d.Concepts[j]
+			a.mark(i)
+		}
+	}
+	for j, i := range a.indexes {
+		if j < len(d.Indexes) && d.Indexes[j] {
 			b.count[i]++
 			a.mark(i)
 		}
@@ -237,8 +259,8 @@ type Totals struct {
 
 // Point is one series in one period.
 type Point struct {
-	Count          int // occurrences (Term, TermRegex), articles (Person, Topic, Genre), or the total itself
-	Total          int // the period's tokens (Term, TermRegex, Tokens), characters (Chars) or articles (the others)
+	Count          int // occurrences (Term, TermRegex), matches (Concept), articles (Person, Topic, Genre, Index), or the total itself
+	Total          int // the period's tokens (Term, TermRegex, Tokens, Concept), characters (Chars) or articles (the others)
 	Articles       int // the period's articles where the series occurs
 	FrontPage      int // of those, the ones on page 1
 	PeriodArticles int // the period's articles
@@ -343,7 +365,7 @@ func (t Totals) of(k Kind) int {
 	switch k {
 	case Chars:
 		return t.Chars
-	case Tokens, Term, TermRegex:
+	case Tokens, Term, TermRegex, Concept:
 		return t.Tokens
 	}
 	return t.Articles

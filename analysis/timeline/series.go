@@ -30,13 +30,20 @@ const (
 	// Paper counts the articles of the paper (corpus.Article.Paper, exactly), so that the
 	// papers of one corpus can be set side by side.
 	Paper
+	// Concept counts the matches of one category of a concept dictionary (package
+	// dictionary), given by the caller in Doc.Concepts; its total is the period's words.
+	Concept
+	// Index counts the articles matching a boolean expression over the categories (package
+	// index), given by the caller in Doc.Indexes; its total is the period's articles.
+	Index
 )
 
 var kindNames = []string{Articles: "articles", Chars: "chars", Tokens: "tokens", Term: "term",
-	TermRegex: "regex", Person: "person", Topic: "topic", Genre: "genre", Paper: "paper"}
+	TermRegex: "regex", Person: "person", Topic: "topic", Genre: "genre", Paper: "paper", Concept: "concept",
+	Index: "index"}
 
 func (k Kind) String() string {
-	if k < Articles || k > Paper {
+	if k < Articles || k > Index {
 		return fmt.Sprintf("Kind(%d)", int(k))
 	}
 	return kindNames[k]
@@ -60,7 +67,8 @@ type Series struct {
 // Total returns the series of a totals kind (Articles, Chars or Tokens).
 func Total(k Kind) Series { return Series{Kind: k} }
 
-// Of returns a series of kind Term, Person, Topic, Genre or Paper.
+// Of returns a series of kind Term, Person, Topic, Genre, Paper, Concept (the category's
+// name) or Index (the expression).
 func Of(k Kind, value string) Series { return Series{Kind: k, Value: value} }
 
 // Regex returns the TermRegex series of a regular expression (Go syntax).
@@ -83,7 +91,7 @@ func (s Series) Name() string {
 
 func (s Series) check() error {
 	switch {
-	case s.Kind < Articles || s.Kind > Paper:
+	case s.Kind < Articles || s.Kind > Index:
 		return fmt.Errorf("timeline: series of unknown kind %d", int(s.Kind))
 	case s.Kind.Total() && s.Value != "":
 		return fmt.Errorf("timeline: the %s series takes no value (%q)", s.Kind, s.Value)

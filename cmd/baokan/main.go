@@ -134,6 +134,7 @@ summary goes to stderr, --verbose prints each, --strict turns them into exit sta
 	}
 	root.AddCommand(newStatsCmd(io), newIndexCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newNewwordsCmd(io), newTimelineCmd(io), newReportCmd(io), newExportCmd(io))
 	addQueryCmds(root, io)
+	root.AddCommand(newLookupCmd(io))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())
 	})

@@ -21,6 +21,8 @@ type reportOptions struct {
 	corpusOptions
 	wordFlags
 	personFlags
+	conceptFlags
+	concepts   *conceptSet // --concepts, loaded
 	dir        string
 	force      bool // -o DIR may hold report files not written by baokan report
 	heading    string
@@ -69,6 +71,11 @@ nothing fetched), and report.md with its figures in DIR/figures/. Sections:
   5 Timelines          the persons and words followed, by year (by month when the dates
                        span at most 36 months, or with --by month), with their Kleinberg
                        bursts (as 'baokan timeline --bursts')
+    Concepts           with --concepts FILE: each category's matches per 10,000 words and
+                       share of articles, and each --index, raw and standardised (Baker,
+                       Bloom & Davis 2016), by the timelines' period, with their bursts (as
+                       'baokan timeline --concepts FILE --index EXPR'; counted in a pass of
+                       its own over every word as cut)
   6 Methods            every formula, parameter and filter, the diagnostics, and the
                        exact command line, so the report can be cited
 
@@ -111,6 +118,7 @@ says so in place of each figure.
 	f.Int64Var(&o.minCount, "min-count", keynessMinCountDef, "keyness: keep words whose target + reference count is at least `N`")
 	f.StringVar(&o.figures, "figures", report.SVG, "`FORMAT` of the figures: svg, png or none (drawing needs a font with Chinese glyphs)")
 	f.StringVar(&o.font, "font", "", "CJK font `FILE` for the figures (default: one found on the system)")
+	addConceptFlags(f, &o.conceptFlags)
 	_ = c.MarkFlagRequired("output")
 	return c
 }
@@ -126,9 +134,10 @@ type reportData struct {
 	refer    *terms.Counter
 	people   *personCollector
 	summary  corpus.Summary
-	by       string        // the period finally used
-	byChosen string        // how it was chosen, for the methods
-	contexts []termContext // --term: concordances and collocates (report_contexts.go)
+	by       string          // the period finally used
+	byChosen string          // how it was chosen, for the methods
+	contexts []termContext   // --term: concordances and collocates (report_contexts.go)
+	concepts *reportConcepts // with --concepts
 }
 
 func runReport(io *streams, o *reportOptions, args []string) error {
@@ -172,6 +181,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 				return fmt.Errorf("%s: empty", flag.name)
 			}
 		}
+	}
+	if o.concepts, err = o.conceptFlags.load(); err != nil {
+		return err
 	}
 	people, err := newPersonCollector(&o.personFlags)
 	if err != nil {
@@ -221,6 +233,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	for _, t := range o.terms {
 		o.extraWords = append(o.extraWords, segment.Word{Text: t})
 	}
+	if o.concepts != nil {
+		o.extraWords = append(o.extraWords, o.concepts.extraWords()...)
+	}
 	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
@@ -268,6 +283,11 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	d.choosePeriods()
 	if d.contexts, err = termContexts(io, o, args); err != nil {
 		return err
+	}
+	if o.concepts != nil {
+		if d.concepts, err = o.conceptPass(io, args, d); err != nil {
+			return err
+		}
 	}
 
 	r, err := buildReport(io, o, args, d, figs)

@@ -77,6 +77,11 @@ func (b *reportBuilder) methodsSection(io *streams, args []string) report.Sectio
 		&report.Code{Caption: "Persons from RW lists", Text: personsRulesHelp},
 		&report.Code{Caption: "Bursts", Text: burstFormulaHelp + "\nweight = Σ over the burst of σ(0,t) − σ(1,t) (Kleinberg's burst weight). Persons: r_t = articles naming the\nperson, d_t = the period's articles; words: r_t = occurrences, d_t = the period's words."},
 		&report.Code{Caption: "Co-mention network", Text: network.MeasuresHelp},
+	)
+	if d.concepts != nil {
+		s.Blocks = append(s.Blocks, &report.Code{Caption: "Concept dictionaries and indices", Text: conceptsHelp + "\n\n" + indexHelp})
+	}
+	s.Blocks = append(s.Blocks,
 		&report.Code{Caption: "Reproducing the tables", Text: "Each table is also the output of one of these commands:\n" + strings.Join(b.reproLines(args), "\n")},
 	)
 	return s

@@ -66,6 +66,9 @@ func buildReport(io *streams, o *reportOptions, args []string, d *reportData, fi
 	if len(d.contexts) > 0 {
 		r.Sections = append(r.Sections, contextSection(d.contexts, o))
 	}
+	if d.concepts != nil {
+		r.Sections = append(r.Sections, b.conceptsSection(d.concepts))
+	}
 	r.Sections = append(r.Sections, b.methodsSection(io, args))
 	return r, nil
 }

@@ -19,6 +19,9 @@ type timelineOptions struct {
 	corpusOptions
 	wordFlags
 	personFlags
+	conceptFlags
+	concepts    *conceptSet // --concepts, loaded
+	indexValues [][]float64 // by series: the standardised index of an --index series
 	by          string
 	totals      []string
 	terms       []string
@@ -38,7 +41,7 @@ type timelineOptions struct {
 }
 
 // timelineValues are the --value choices: what --smooth averages and --chart draws.
-var timelineValues = []string{"count", "per_10k", "share"}
+var timelineValues = []string{"count", "per_10k", "share", "index"}
 
 // burstFormulaHelp states the burst model, for `timeline --help` and the methods of
 // `baokan report`.
@@ -121,13 +124,14 @@ func newTimelineCmd(io *streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "timeline [CORPUS...]",
 		Short: "Series by day, week, month, quarter, year or decade, with Kleinberg bursts and charts",
-		Long:  timelineHelp + wordFlagsHelp,
+		Long:  timelineHelp + timelineConceptsHelp + wordFlagsHelp,
 		RunE:  func(c *cobra.Command, args []string) error { return runTimeline(io, o, args) },
 	}
 	addCorpusFlags(c, &o.corpusOptions)
 	addWordFlags(c, &o.wordFlags)
 	addPersonFlags(c, &o.personFlags)
 	f := c.Flags()
+	addConceptFlags(f, &o.conceptFlags)
 	f.StringVar(&o.by, "by", "month", "period `UNIT`: day, week, month, quarter, year or decade")
 	f.StringSliceVar(&o.totals, "series", []string{"articles"}, "totals to list: articles, chars, tokens (comma-separated; \"\" for none)")
 	f.StringArrayVar(&o.terms, "term", nil, "count the word `W` (repeatable)")
@@ -141,7 +145,7 @@ func newTimelineCmd(io *streams) *cobra.Command {
 	f.BoolVar(&o.noBursts, "no-bursts", false, "do not compute bursts")
 	f.BoolVar(&o.listBursts, "bursts", false, "list the bursts (series,start,end,periods,level,weight) instead of the periods")
 	f.IntVar(&o.smooth, "smooth", 0, "add the trailing moving average of --value over `N` periods (column smoothed)")
-	f.StringVar(&o.value, "value", "count", "the value --smooth averages and --chart draws: count, per_10k or share")
+	f.StringVar(&o.value, "value", "count", "the value --smooth averages and --chart draws: count, per_10k, share or index (the --index series' standardised index)")
 	f.StringVar(&o.chart, "chart", "", "draw the series into `FILE`.png or FILE.svg")
 	f.StringVar(&o.font, "font", "", "CJK font `FILE` for the chart (default: one found on the system)")
 	c.MarkFlagsMutuallyExclusive("bursts", "no-bursts")
@@ -189,8 +193,11 @@ func (o *timelineOptions) timelineSeries() ([]timeline.Series, error) {
 	for _, p := range o.papers {
 		series = append(series, timeline.Of(timeline.Paper, p))
 	}
+	if o.concepts != nil {
+		series = append(series, o.concepts.series()...)
+	}
 	if len(series) == 0 {
-		return nil, fmt.Errorf("no series: give --series, --term, --term-regex, --person, --topic, --genre-series or --paper-series")
+		return nil, fmt.Errorf("no series: give --series, --term, --term-regex, --person, --topic, --genre-series, --paper-series or --concepts")
 	}
 	for _, s := range series {
 		if s.Value == "" && !s.Kind.Total() {
@@ -209,6 +216,12 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--by: %w", err)
 	}
+	if o.concepts, err = o.conceptFlags.load(); err != nil {
+		return err
+	}
+	if o.value == "index" && (o.concepts == nil || len(o.concepts.exprs) == 0) {
+		return fmt.Errorf("--value index: give --index EXPR")
+	}
 	series, err := o.timelineSeries()
 	if err != nil {
 		return err
@@ -221,7 +234,7 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 		return fmt.Errorf("--smooth %d: want 1 or more periods (0: none)", o.smooth)
 	}
 	if !slices.Contains(timelineValues, o.value) {
-		return fmt.Errorf("--value %q: choose count, per_10k or share", o.value)
+		return fmt.Errorf("--value %q: choose count, per_10k, share or index", o.value)
 	}
 	if o.chart != "" {
 		if err := o.checkChart(); err != nil {
@@ -252,6 +265,11 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 		}
 	}
 	tab := agg.Table()
+	if o.concepts != nil && len(o.concepts.exprs) > 0 {
+		if o.indexValues, err = o.conceptFlags.indexValues(tab); err != nil {
+			return err
+		}
+	}
 	bursts := make([][]burst.Burst, len(series))
 	if !o.noBursts {
 		if bursts, err = tab.Bursts(model); err != nil {
@@ -272,6 +290,9 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 		if o.smooth > 0 {
 			columns = append(columns, "smoothed")
 		}
+		if o.indexValues != nil {
+			columns = append(columns, "index")
+		}
 		out = reports.NewWriter(w, format, columns, o.reportOptions()...)
 		err = o.writePeriods(out, tab, bursts)
 	}
@@ -289,6 +310,14 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		needWords = needWords || s.Kind.Words()
 		needPersons = needPersons || s.Kind == timeline.Person
 		needChars = needChars || s.Kind == timeline.Chars
+	}
+	// A dictionary, as a query, sees every word as cut: the filters keep them all.
+	concepts := o.concepts
+	var conceptWorkers []*conceptWorker
+	if concepts != nil {
+		needWords = true
+		keepAllWords(&o.wordFlags)
+		o.extraWords = append(o.extraWords, concepts.extraWords()...)
 	}
 	personsOf := func(*corpus.Article) []string { return nil }
 	if needPersons {
@@ -323,16 +352,26 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		for _, t := range o.terms {
 			o.extraWords = append(o.extraWords, segment.Word{Text: t})
 		}
-		o.textless = true // body sizes only (from a cache, as recorded)
+		o.textless = concepts == nil || !concepts.matcher.NeedsText() // body sizes only (from a cache, as recorded)
 		ws, err := o.openWords(io, &o.corpusOptions, args)
 		if err != nil {
 			return nil, err
 		}
 		defer ws.Close() // on the error paths; closed below otherwise
+		if concepts != nil {
+			concepts.matcher.Bind(ws.Vocabulary()) // from a cache, the whole vocabulary; from raw files, none yet
+			for range ws.Workers() {
+				conceptWorkers = append(conceptWorkers, concepts.worker())
+			}
+		}
 		if needPersons { // personsOf walks the persons pass in corpus order
 			err = ws.Each(func(a *corpus.Article, words []string) error {
 				d := timeline.DocOf(a, words, personsOf(a))
 				_, d.Chars = ws.bodySize(a)
+				if concepts != nil {
+					conceptWorkers[0].count(a, words)
+					conceptWorkers[0].fill(&d)
+				}
 				agg.Add(d)
 				return nil
 			})
@@ -355,6 +394,10 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 			}
 			d := timeline.DocOf(a, words[w], nil)
 			d.Chars = chars
+			if concepts != nil {
+				conceptWorkers[w].countIDs(a, ids, vocab, words[w])
+				conceptWorkers[w].fill(&d)
+			}
 			parts[w].Add(d)
 			return nil
 		})
@@ -421,11 +464,23 @@ func pointValue(p timeline.Point, value string) float64 {
 	return p.Per10k()
 }
 
+// seriesValue returns the --value of series i in period pi (the standardised index for
+// --value index; NaN for a series without one).
+func (o *timelineOptions) seriesValue(tab *timeline.Table, i, pi int) float64 {
+	if o.value == "index" {
+		if o.indexValues == nil || o.indexValues[i] == nil {
+			return math.NaN()
+		}
+		return o.indexValues[i][pi]
+	}
+	return pointValue(tab.Points[i][pi], o.value)
+}
+
 // seriesValues returns the --value of series i in every period, smoothed with --smooth.
 func (o *timelineOptions) seriesValues(tab *timeline.Table, i int) []float64 {
 	values := make([]float64, len(tab.Periods))
-	for pi, p := range tab.Points[i] {
-		values[pi] = pointValue(p, o.value)
+	for pi := range tab.Points[i] {
+		values[pi] = o.seriesValue(tab, i, pi)
 	}
 	if o.smooth > 0 {
 		values = timeline.MovingAverage(values, o.smooth)
@@ -458,6 +513,13 @@ func (o *timelineOptions) writePeriods(out *reports.Writer, tab *timeline.Table,
 			if o.smooth > 0 {
 				row = append(row, floatCell(smoothed[i][pi]))
 			}
+			if o.indexValues != nil {
+				var v any
+				if o.indexValues[i] != nil {
+					v = floatCell(o.indexValues[i][pi])
+				}
+				row = append(row, v)
+			}
 			if err := out.WriteRow(row...); err != nil {
 				return err
 			}
@@ -480,7 +542,8 @@ func writeBursts(out *reports.Writer, tab *timeline.Table, bursts [][]burst.Burs
 
 // seriesFlags name the flag that asks for a series of each kind, for messages.
 var seriesFlags = map[timeline.Kind]string{timeline.Term: "--term", timeline.TermRegex: "--term-regex",
-	timeline.Person: "--person", timeline.Topic: "--topic", timeline.Genre: "--genre-series"}
+	timeline.Person: "--person", timeline.Topic: "--topic", timeline.Genre: "--genre-series",
+	timeline.Paper: "--paper-series", timeline.Concept: "--concepts category", timeline.Index: "--index"}
 
 // cover makes the table list every period of --from..--to, empty ones included.
 func (o *timelineOptions) cover(agg *timeline.Aggregator) error {

@@ -56,6 +56,10 @@ func chartName(s timeline.Series) string {
 		return "主题：" + s.Value
 	case timeline.Genre:
 		return "体裁：" + s.Value
+	case timeline.Concept:
+		return "概念：" + s.Value
+	case timeline.Index:
+		return "指数：" + s.Value
 	}
 	return s.Value
 }
@@ -66,7 +70,7 @@ func (o *timelineOptions) chartYLabel(drawn []timeline.Series) string {
 	words, articles := false, false
 	for _, s := range drawn {
 		switch s.Kind {
-		case timeline.Term, timeline.TermRegex, timeline.Tokens:
+		case timeline.Term, timeline.TermRegex, timeline.Tokens, timeline.Concept:
 			words = true
 		case timeline.Chars:
 			words, articles = true, true // neither: say both
@@ -82,6 +86,8 @@ func (o *timelineOptions) chartYLabel(drawn []timeline.Series) string {
 		label = map[[2]bool]string{{false, true}: "每万篇文章", {true, false}: "每万词", {true, true}: "每万（词或篇）"}[[2]bool{words, articles}]
 	case "share":
 		label = "文章占比"
+	case "index":
+		label = "标准化指数（基期均值＝100）"
 	}
 	if o.smooth > 1 {
 		label += fmt.Sprintf("（%d期移动平均）", o.smooth)
@@ -97,7 +103,7 @@ func (o *timelineOptions) drawChart(tab *timeline.Table, bursts [][]burst.Burst)
 	}
 	var drawn []int
 	for i, s := range tab.Series {
-		if !s.Kind.Total() {
+		if !s.Kind.Total() && (o.value != "index" || s.Kind == timeline.Index) {
 			drawn = append(drawn, i)
 		}
 	}
