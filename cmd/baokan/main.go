@@ -113,7 +113,7 @@ summary goes to stderr, --verbose prints each, --strict turns them into exit sta
 			stopProfile()
 		}
 	}
-	root.AddCommand(newStatsCmd(io), newIndexCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newTimelineCmd(io), newReportCmd(io), newExportCmd(io))
+	root.AddCommand(newStatsCmd(io), newIndexCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newTimelineCmd(io), newReportCmd(io), newExportCmd(io), newServeCmd(io))
 	addQueryCmds(root, io)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w\nRun '%s --help' for usage", err, c.CommandPath())
