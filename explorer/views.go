@@ -87,10 +87,9 @@ func (c *Corpus) Overview(ctx context.Context, p Params) (*Table, error) {
 		}
 	}
 	tab := agg.Table()
-	t := &Table{Command: command(c, "timeline", "--by", "year", "--series", "articles,chars"),
-		Columns: []string{"period", "articles", "chars"}}
-	for i, per := range tab.Periods {
-		t.Rows = append(t.Rows, []any{per.String(), tab.Totals[i].Articles, tab.Totals[i].Chars})
+	t, err := timelineTable(command(c, "timeline", "--by", "year", "--series", "articles,chars"), tab)
+	if err != nil {
+		return nil, err
 	}
 	type count struct {
 		Key   string `json:"key"`
@@ -304,22 +303,32 @@ func (c *Corpus) Trends(ctx context.Context, p Params) (*Table, error) {
 			return nil, err
 		}
 	}
-	tab := aggs[0].Table()
+	return timelineTable(command(c, args...), aggs[0].Table())
+}
+
+// timelineTable gives a timeline table as `baokan timeline` prints it, with the bursts.
+func timelineTable(cmd string, tab *timeline.Table) (*Table, error) {
 	bursts, err := tab.Bursts(burst.Default())
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{Command: command(c, args...),
-		Columns: []string{"period", "series", "count", "total", "per_10k", "share", "burst"}}
+	t := &Table{Command: cmd,
+		Columns: []string{"period", "series", "count", "total", "per_10k", "share", "front_page_share", "burst"}}
+	levels := make([][]int, len(tab.Series))
+	for si := range tab.Series {
+		levels[si] = timeline.Levels(bursts[si], len(tab.Periods))
+	}
 	for pi, per := range tab.Periods {
 		for si, s := range tab.Series {
 			pt := tab.Points[si][pi]
-			lv := timeline.Levels(bursts[si], len(tab.Periods))[pi]
-			var b any
-			if lv > 0 {
-				b = lv
+			var b, per10k any
+			if levels[si][pi] > 0 {
+				b = levels[si][pi]
 			}
-			t.Rows = append(t.Rows, []any{per.String(), s.Name(), pt.Count, pt.Total, num(pt.Per10k()), num(pt.Share()), b})
+			if !s.Kind.Total() {
+				per10k = num(pt.Per10k())
+			}
+			t.Rows = append(t.Rows, []any{per.String(), s.Name(), pt.Count, pt.Total, per10k, num(pt.Share()), num(pt.FrontPageShare()), b})
 		}
 	}
 	return t, nil
@@ -482,9 +491,9 @@ func (c *Corpus) Network(ctx context.Context, p Params) (*Table, error) {
 	if to > 0 {
 		args = append(args, "--to", f.To.String())
 	}
-	t := &Table{Command: command(c, args...), Columns: []string{"person", "articles", "degree", "weighted_degree", "pagerank", "betweenness", "community"}}
+	t := &Table{Command: command(c, args...), Columns: []string{"person", "articles", "degree", "weighted_degree", "pagerank", "betweenness", "eigenvector", "community"}}
 	for _, n := range nw.Nodes {
-		t.Rows = append(t.Rows, []any{n.Person, n.Articles, n.Degree, n.WeightedDegree, num(n.PageRank), num(n.Betweenness), n.Community})
+		t.Rows = append(t.Rows, []any{n.Person, n.Articles, n.Degree, n.WeightedDegree, num(n.PageRank), num(n.Betweenness), num(n.Eigenvector), n.Community})
 	}
 	type edge struct {
 		Source string `json:"source"`

@@ -28,8 +28,10 @@ type serveOptions struct {
 	open      bool
 	cacheFile string
 	timeout   time.Duration
-	// ready, if set, gets the server's address once it listens (for tests).
+	// ready, if set, gets the server's address once it listens; stop, if set, stops the
+	// server when done (for tests).
 	ready func(addr string)
+	stop  context.Context
 }
 
 const serveHelp = `serve starts the archive explorer: a local web server over the corpus, for reading and
@@ -135,12 +137,16 @@ func runServe(io *streams, o *serveOptions, args []string) error {
 	fmt.Fprintf(io.out, "baokan: serving %s (%d articles) at %s\n", cachePath, len(c.Articles), url)
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: o.timeout + 30*time.Second, MaxHeaderBytes: 16 << 10}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	parent := context.Background()
+	if o.stop != nil {
+		parent = o.stop
+	}
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	if o.ready != nil {
-		o.ready(host)
+		go o.ready(host)
 	}
 	if o.open {
 		if err := openBrowser(url); err != nil {

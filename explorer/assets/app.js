@@ -63,11 +63,12 @@
     if (!d) return;
     const x = d.extra;
     status(`${x.articles} articles in ${x.files} files (${x.bytes} bytes); ${x.articles_with_problems} with a diagnostic; ${x.undated} undated; ${x.vocabulary} words in the vocabulary.`);
+    const arts = d.rows.filter((r) => r[1] === "articles");
     const ch = chart("chart");
     ch.setOption({
       title: { text: "Articles per year" }, tooltip: { trigger: "axis" },
-      xAxis: { type: "category", data: d.rows.map((r) => r[0]) }, yAxis: { type: "value" },
-      series: [{ type: "bar", name: "articles", data: d.rows.map((r) => r[1]) }],
+      xAxis: { type: "category", data: arts.map((r) => r[0]) }, yAxis: { type: "value" },
+      series: [{ type: "bar", name: "articles", data: arts.map((r) => r[2]) }],
     });
     const side = $("side");
     side.replaceChildren();
@@ -124,7 +125,7 @@
       const rows = d.rows.filter((r) => r[1] === n);
       return {
         type: "line", name: n, data: rows.map((r) => r[col]), connectNulls: false,
-        markArea: { itemStyle: { opacity: 0.12 }, data: rows.filter((r) => r[6]).map((r) => [{ xAxis: r[0] }, { xAxis: r[0] }]) },
+        markArea: { itemStyle: { opacity: 0.12 }, data: rows.filter((r) => r[7]).map((r) => [{ xAxis: r[0] }, { xAxis: r[0] }]) },
       };
     });
     const ch = chart("chart");
@@ -169,7 +170,7 @@
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true, animation: false,
         label: { show: true, position: "right" }, force: { repulsion: 120, edgeLength: [40, 160] },
-        data: d.rows.map((r) => ({ name: r[0], value: r[1], symbolSize: 6 + 24 * Math.sqrt(r[1] / maxA), category: r[6] % 10 })),
+        data: d.rows.map((r) => ({ name: r[0], value: r[1], symbolSize: 6 + 24 * Math.sqrt(r[1] / maxA), category: r[7] % 10 })),
         categories: Array.from({ length: 10 }, (_, i) => ({ name: "community " + i })),
         links: x.edges.map((e) => ({ source: e.source, target: e.target, value: e.weight, lineStyle: { width: Math.min(8, 0.5 + Math.log2(e.weight)) } })),
       }],
