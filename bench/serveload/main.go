@@ -93,7 +93,9 @@ func main() {
 			continue
 		}
 		slices.Sort(d)
-		q := func(p float64) float64 { return float64(d[min(len(d)-1, int(p*float64(len(d))))].Microseconds()) / 1000 }
+		q := func(p float64) float64 {
+			return float64(d[min(len(d)-1, int(p*float64(len(d))))].Microseconds()) / 1000
+		}
 		fmt.Printf("%-9s %6d %9.1f %9.1f %9.1f %6d\n", v, len(d), q(0.50), q(0.95), float64(d[len(d)-1].Microseconds())/1000, errs[v])
 	}
 }
