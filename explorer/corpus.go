@@ -107,9 +107,9 @@ func (c *Corpus) Words(i int) []string {
 	return w
 }
 
-// Kept returns the words of article i that the default filter keeps.
-func (c *Corpus) Kept(i int) []string {
-	var w []string
+// Kept returns the words of article i that the default filter keeps, appended to w[:0].
+func (c *Corpus) Kept(w []string, i int) []string {
+	w = w[:0]
 	for _, id := range c.IDs[i] {
 		if c.Keep[id] {
 			w = append(w, c.Vocab[id])

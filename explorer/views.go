@@ -292,8 +292,10 @@ func (c *Corpus) Trends(ctx context.Context, p Params) (*Table, error) {
 			return nil, err
 		}
 	}
+	bufs := make([][]string, slots)
 	err = c.Each(ctx, slots, func(s, i int) {
-		aggs[s].Add(timeline.DocOf(&c.Articles[i], c.Kept(i), c.Persons[i]))
+		bufs[s] = c.Kept(bufs[s], i)
+		aggs[s].Add(timeline.DocOf(&c.Articles[i], bufs[s], c.Persons[i]))
 	})
 	if err != nil {
 		return nil, err
@@ -396,12 +398,15 @@ func (c *Corpus) Compare(ctx context.Context, p Params) (*Table, error) {
 	for s := range tc {
 		tc[s], rc[s] = terms.NewCounter(), terms.NewCounter()
 	}
+	bufs := make([][]string, slots)
 	err = c.Each(ctx, slots, func(s, i int) {
 		switch {
 		case target.match(c, i):
-			tc[s].AddDoc(c.Kept(i))
+			bufs[s] = c.Kept(bufs[s], i)
+			tc[s].AddDoc(bufs[s])
 		case ref == nil || ref.match(c, i):
-			rc[s].AddDoc(c.Kept(i))
+			bufs[s] = c.Kept(bufs[s], i)
+			rc[s].AddDoc(bufs[s])
 		}
 	})
 	if err != nil {
