@@ -24,8 +24,11 @@ var explorerScreenshots = flag.String("explorer-screenshots", "",
 
 // inkedCanvas counts the painted pixels of the first canvas under the element sel (0 when
 // there is none): ECharts draws on a canvas, so a drawn chart has some.
+// It reads a copy (one readback per canvas, which Chromium does not warn about).
 const inkedCanvas = `(() => { const c = document.querySelector(%q); if (!c || !c.width) return 0;
-  const x = c.getContext("2d").getImageData(0, 0, c.width, c.height).data; let n = 0;
+  const copy = document.createElement("canvas"); copy.width = c.width; copy.height = c.height;
+  const g = copy.getContext("2d", { willReadFrequently: true }); g.drawImage(c, 0, 0);
+  const x = g.getImageData(0, 0, c.width, c.height).data; let n = 0;
   for (let i = 3; i < x.length; i += 4) if (x[i] > 0) n++; return n; })()`
 
 // TestExplorerInBrowser drives headless Chromium through every view of the explorer on
@@ -101,7 +104,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	}
 	drawn := func(view, sel string) {
 		// Poll until the canvas has ink (ECharts draws in animation frames).
-		if _, err := chromedp.Run(runCtx, chromedp.Poll[int](fmt.Sprintf(inkedCanvas, sel)+" > 500",
+		if _, err := chromedp.Run(runCtx, chromedp.Poll[bool](fmt.Sprintf(inkedCanvas, sel)+" > 500",
 			chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 			n, _ := chromedp.Run(runCtx, chromedp.Evaluate[int](fmt.Sprintf(inkedCanvas, sel)))
 			t.Errorf("%s: %s not drawn (%d pixels inked): %v", view, sel, n, err)
