@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 
@@ -26,6 +27,10 @@ type Options struct {
 	Timeout time.Duration
 	// MaxQuery caps the length of a request's URL query, in bytes (default 4096).
 	MaxQuery int
+	// Concurrent is how many requests compute at once (default runtime.GOMAXPROCS(0));
+	// the others wait their turn within their time limit. Each computation uses all
+	// cores, so more at once would only share them, and hold more memory.
+	Concurrent int
 }
 
 // ContentSecurityPolicy is sent with every response: scripts, styles and images only from
@@ -38,6 +43,7 @@ type Server struct {
 	opt  Options
 	mux  *http.ServeMux
 	page *template.Template
+	busy chan struct{} // a token per computation running
 }
 
 // views are the pages, in the order of the menu.
@@ -54,11 +60,14 @@ func New(c *Corpus, opt Options) (*Server, error) {
 	if opt.MaxQuery <= 0 {
 		opt.MaxQuery = 4096
 	}
+	if opt.Concurrent <= 0 {
+		opt.Concurrent = runtime.GOMAXPROCS(0)
+	}
 	t, err := template.New("").Funcs(template.FuncMap{"split": func(s string) []string { return strings.Split(s, ",") }}).ParseFS(files, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t}
+	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t, busy: make(chan struct{}, opt.Concurrent)}
 	assets, _ := fs.Sub(files, "assets")
 	s.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(assets)))
 	api := map[string]func(context.Context, Params) (*Table, error){
@@ -98,6 +107,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
+// turn runs fn when a computation slot is free, or gives ErrTimeout if none frees up in
+// time.
+func (s *Server) turn(ctx context.Context, fn func() error) error {
+	select {
+	case s.busy <- struct{}{}:
+	case <-ctx.Done():
+		return ErrTimeout
+	}
+	defer func() { <-s.busy }()
+	return fn()
+}
+
 func params(r *http.Request) Params {
 	p := Params{}
 	for k, v := range r.URL.Query() {
@@ -125,7 +146,8 @@ func (s *Server) apiHandler(fn func(context.Context, Params) (*Table, error)) ht
 		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 		defer cancel()
 		p := params(r)
-		t, err := fn(ctx, p)
+		var t *Table
+		err := s.turn(ctx, func() (err error) { t, err = fn(ctx, p); return err })
 		if err != nil {
 			status := http.StatusBadRequest
 			if errors.Is(err, ErrTimeout) {
@@ -200,7 +222,9 @@ func (s *Server) articleHandler(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	p := params(r)
 	d := pageData{View: "article", Title: "Article", Q: r.URL.Query(), Query: p["q"]}
-	v, t, err := s.c.Article(ctx, p)
+	var v *ArticleView
+	var t *Table
+	err := s.turn(ctx, func() (err error) { v, t, err = s.c.Article(ctx, p); return err })
 	if err != nil {
 		d.Error = err.Error()
 		s.render(w, http.StatusNotFound, d)

@@ -169,8 +169,14 @@ func (c *Corpus) Search(ctx context.Context, p Params) (*Table, error) {
 	}
 	f := &corpus.Filter{Page: pg, Genre: p["genre"]}
 	f.From, f.To = yearFilter(year)
+	// Hits are kept as references; the lines of the rows shown only are made. Sorting by
+	// left or right context needs every line's context, so those orders make them all.
+	type ref struct {
+		art  int
+		span query.Span
+	}
 	slots := Slots()
-	lines := make([][]concordance.Line, slots)
+	refs := make([][]ref, slots)
 	articles := make([]int, slots)
 	err = c.Each(ctx, slots, func(s, i int) {
 		if !f.Match(&c.Articles[i]) {
@@ -181,24 +187,47 @@ func (c *Corpus) Search(ctx context.Context, p Params) (*Table, error) {
 			return
 		}
 		articles[s]++
-		lines[s] = append(lines[s], concordance.Make(&c.Articles[i], i, c.Words(i), hits, concordance.Options{Window: window})...)
+		for _, h := range hits {
+			refs[s] = append(refs[s], ref{i, h})
+		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	all := slices.Concat(lines...)
-	concordance.Sort(all, order)
+	all := slices.Concat(refs...)
+	opt := concordance.Options{Window: window}
+	// keys are the lines as concordance.Sort orders them; Line holds the index in all
+	// until the line is made.
+	keys := make([]concordance.Line, len(all))
+	for k, r := range all {
+		if order == concordance.ByLeft || order == concordance.ByRight {
+			keys[k] = concordance.Make(&c.Articles[r.art], r.art, c.Words(r.art), []query.Span{r.span}, opt)[0]
+		} else {
+			ids := c.IDs[r.art][r.span.Start:r.span.End]
+			match := make([]string, len(ids))
+			for j, id := range ids {
+				match[j] = c.Vocab[id]
+			}
+			keys[k] = concordance.Line{Date: c.Articles[r.art].Date, Article: r.art, Position: r.span.Start, Match: strings.Join(match, "")}
+		}
+		keys[k].Line = k
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, ErrTimeout
+	}
+	concordance.Sort(keys, order)
 	years, pages, genres := map[string]int{}, map[string]int{}, map[string]int{}
 	narts := 0
 	for s := range articles {
 		narts += articles[s]
 	}
-	for _, l := range all {
-		if !l.Date.IsZero() {
-			years[strconv.Itoa(l.Date.Year)]++
+	for _, r := range all {
+		a := &c.Articles[r.art]
+		if !a.Date.IsZero() {
+			years[strconv.Itoa(a.Date.Year)]++
 		}
-		pages[strconv.Itoa(l.Page)]++
-		for _, g := range c.Articles[l.Article].Genres {
+		pages[strconv.Itoa(a.Page)]++
+		for _, g := range a.Genres {
 			genres[g]++
 		}
 	}
@@ -223,7 +252,14 @@ func (c *Corpus) Search(ctx context.Context, p Params) (*Table, error) {
 	if p["format"] == "csv" || p["all"] == "1" {
 		lo, hi = 0, len(all)
 	}
-	for _, l := range all[lo:hi] {
+	for _, key := range keys[lo:hi] {
+		r := all[key.Line]
+		l := key
+		if order != concordance.ByLeft && order != concordance.ByRight {
+			l = concordance.Make(&c.Articles[r.art], r.art, c.Words(r.art), []query.Span{r.span}, opt)[0]
+		} else {
+			l.Line = c.Articles[r.art].Line
+		}
 		t.Rows = append(t.Rows, []any{l.Path, l.Line, l.Date.String(), l.Page, l.Item, l.Title, l.Left, l.Match, l.Right, l.Position})
 	}
 	t.Extra = map[string]any{"hits": len(all), "articles": narts, "page": page, "per": per,
