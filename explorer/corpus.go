@@ -37,6 +37,10 @@ type Corpus struct {
 	Keep []bool
 	// byPlace finds an article by path and line.
 	byPlace map[place]int
+
+	overviewOnce sync.Once
+	overview     *Table
+	overviewErr  error
 }
 
 type place struct {

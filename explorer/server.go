@@ -68,6 +68,9 @@ func New(c *Corpus, opt Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t, busy: make(chan struct{}, opt.Concurrent)}
+	if _, err := c.Overview(context.Background(), nil); err != nil {
+		return nil, err
+	}
 	assets, _ := fs.Sub(files, "assets")
 	s.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(assets)))
 	api := map[string]func(context.Context, Params) (*Table, error){

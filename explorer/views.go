@@ -71,8 +71,14 @@ func yearFilter(year int) (from, to corpus.Date) {
 }
 
 // Overview is the corpus at a glance: articles per year (the table), the reading summary,
-// the articles per page and per genre.
+// the articles per page and per genre. It depends on nothing but the corpus: it is
+// computed once.
 func (c *Corpus) Overview(ctx context.Context, p Params) (*Table, error) {
+	c.overviewOnce.Do(func() { c.overview, c.overviewErr = c.computeOverview() })
+	return c.overview, c.overviewErr
+}
+
+func (c *Corpus) computeOverview() (*Table, error) {
 	agg, err := timeline.New(timeline.Year, []timeline.Series{timeline.Total(timeline.Articles), timeline.Total(timeline.Chars)})
 	if err != nil {
 		return nil, err
@@ -306,7 +312,12 @@ func (c *Corpus) Trends(ctx context.Context, p Params) (*Table, error) {
 	}
 	var series []timeline.Series
 	args := []string{"timeline", "--by", by, "--series", ""}
+	seen := map[string]bool{}
 	for _, t := range strings.FieldsFunc(p["terms"], func(r rune) bool { return r == ',' || r == ' ' || r == '，' }) {
+		if seen[t] {
+			continue // asked twice: drawn once
+		}
+		seen[t] = true
 		if name, ok := strings.CutPrefix(t, "person:"); ok && name != "" {
 			series = append(series, timeline.Of(timeline.Person, name))
 			args = append(args, "--person", name)

@@ -68,6 +68,9 @@ func main() {
 	start := time.Now()
 	for i := range *requests {
 		jobs <- i
+		if i > 0 && i%250 == 0 {
+			fmt.Fprintf(os.Stderr, "serveload: %d requests sent, %.0f s\n", i, time.Since(start).Seconds())
+		}
 	}
 	close(jobs)
 	wg.Wait()
@@ -80,6 +83,7 @@ func main() {
 		by["all"] = append(by["all"], r.d)
 		if r.err != nil {
 			errs[r.view]++
+			errs["all"]++
 			if errs[r.view] <= 3 {
 				fmt.Fprintf(os.Stderr, "serveload: %s: %v\n", r.view, r.err)
 			}
@@ -111,7 +115,8 @@ func pick(rng *rand.Rand, base string, ws []string, articles []url.Values) (view
 	case n < 45:
 		return "facet", base + "/api/search?" + url.Values{"q": {w}, "pg": {"1"}, "year": {fmt.Sprint(1950 + rng.IntN(50))}}.Encode()
 	case n < 60:
-		return "trends", base + "/api/trends?" + url.Values{"terms": {w + " " + ws[rng.IntN(len(ws))]}}.Encode()
+		w2 := ws[(slices.Index(ws, w)+1+rng.IntN(len(ws)-1))%len(ws)] // another word
+		return "trends", base + "/api/trends?" + url.Values{"terms": {w + " " + w2}}.Encode()
 	case n < 70:
 		y := 1950 + rng.IntN(40)
 		return "compare", base + "/api/compare?" + url.Values{"target": {fmt.Sprintf("from=%d-01-01,to=%d-12-31", y, y+5)}}.Encode()
