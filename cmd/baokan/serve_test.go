@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -280,6 +281,65 @@ func TestServeCommand(t *testing.T) {
 		}
 		if want := []string{"indexing into", "reusing the cache"}[round]; !strings.Contains(errBuf.String(), want) {
 			t.Errorf("round %d: stderr lacks %q: %s", round, want, errBuf.String())
+		}
+	}
+}
+
+// TestServeSearchPages checks that the pages of a search, in every order, are the slices
+// of `baokan kwic --format csv` (all its lines), and the facets add up to the hits.
+func TestServeSearchPages(t *testing.T) {
+	cachePath, srv := serveSample(t, explorer.Options{})
+	for _, sort := range []string{"", "date", "left", "right"} {
+		args := []string{"kwic", "text:军", "--format", "json", "-q", cachePath}
+		if sort != "" {
+			args = append(args, "--sort", sort)
+		}
+		_, out, _ := baokanRun(t, args...)
+		var cli []map[string]any
+		if err := json.Unmarshal([]byte(out), &cli); err != nil {
+			t.Fatal(err)
+		}
+		const per = 7
+		for page := 1; (page-1)*per < len(cli); page++ {
+			q := url.Values{"q": {"text:军"}, "sort": {sort}, "per": {fmt.Sprint(per)}, "page": {fmt.Sprint(page)}}
+			_, _, body := get(t, srv.URL+"/api/search?"+q.Encode())
+			var tab struct {
+				Columns []string
+				Rows    [][]any
+				Extra   struct {
+					Hits   int
+					Facets map[string][]struct {
+						Value string
+						Count int
+					}
+				}
+			}
+			if err := json.Unmarshal([]byte(body), &tab); err != nil {
+				t.Fatal(err)
+			}
+			if tab.Extra.Hits != len(cli) {
+				t.Fatalf("sort %q: %d hits, CLI %d", sort, tab.Extra.Hits, len(cli))
+			}
+			for _, f := range []string{"year", "page"} {
+				n := 0
+				for _, v := range tab.Extra.Facets[f] {
+					n += v.Count
+				}
+				if n != len(cli) {
+					t.Errorf("facet %s adds up to %d, not %d hits", f, n, len(cli))
+				}
+			}
+			want := cli[(page-1)*per : min(len(cli), page*per)]
+			if len(tab.Rows) != len(want) {
+				t.Fatalf("sort %q page %d: %d rows, want %d", sort, page, len(tab.Rows), len(want))
+			}
+			for i, row := range tab.Rows {
+				for k, col := range tab.Columns {
+					if want[i][col] != row[k] {
+						t.Errorf("sort %q page %d row %d %s: %v, CLI %v", sort, page, i, col, row[k], want[i][col])
+					}
+				}
+			}
 		}
 	}
 }
