@@ -73,8 +73,9 @@ persons are the RW lists resolved as 'baokan persons' does by default.
 
 Safety: read-only (GET only); it serves only the corpus given and its own embedded files;
 every corpus text is escaped; a Content-Security-Policy allows scripts from the server
-only; query strings are capped at 4 KB, request bodies at 1 KB; a request's computation is
-stopped at --timeout. It listens on the loopback interface unless --addr says otherwise
+only; query strings are capped at 4 KB, request bodies at 1 KB; as many requests compute at
+once as there are cores (each uses them all), the others wait their turn, and a request
+still waiting or computing at --timeout is stopped (status 503, with a message). It listens on the loopback interface unless --addr says otherwise
 (with a warning: anyone who can reach the address can read the corpus).`
 
 func newServeCmd(io *streams) *cobra.Command {
