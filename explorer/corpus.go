@@ -122,6 +122,18 @@ func (c *Corpus) Kept(w []string, i int) []string {
 	return w
 }
 
+// KeptIDs returns the ids of the words of article i that the default filter keeps,
+// appended to ids[:0].
+func (c *Corpus) KeptIDs(ids []uint32, i int) []uint32 {
+	ids = ids[:0]
+	for _, id := range c.IDs[i] {
+		if c.Keep[id] {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
 // Compile parses a query and binds it to the vocabulary.
 func (c *Corpus) Compile(s string) (*query.Query, error) {
 	q, err := query.Compile(s)

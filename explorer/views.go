@@ -448,23 +448,23 @@ func (c *Corpus) Compare(ctx context.Context, p Params) (*Table, error) {
 	for s := range tc {
 		tc[s], rc[s] = terms.NewCounter(), terms.NewCounter()
 	}
-	bufs := make([][]string, slots)
+	bufs := make([][]uint32, slots)
 	err = c.Each(ctx, slots, func(s, i int) {
 		switch {
 		case target.match(c, i):
-			bufs[s] = c.Kept(bufs[s], i)
-			tc[s].AddDoc(bufs[s])
+			bufs[s] = c.KeptIDs(bufs[s], i)
+			tc[s].AddDocIDs(bufs[s], c.Vocab)
 		case ref == nil || ref.match(c, i):
-			bufs[s] = c.Kept(bufs[s], i)
-			rc[s].AddDoc(bufs[s])
+			bufs[s] = c.KeptIDs(bufs[s], i)
+			rc[s].AddDocIDs(bufs[s], c.Vocab)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
 	for s := 1; s < slots; s++ {
-		tc[0].Merge(tc[s])
-		rc[0].Merge(rc[s])
+		tc[0].MergeIDs(tc[s], c.Vocab)
+		rc[0].MergeIDs(rc[s], c.Vocab)
 	}
 	rows, err := keyness.Compare(tc[0], rc[0], keyness.Options{MinCount: 5})
 	if err != nil {
