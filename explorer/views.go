@@ -209,6 +209,9 @@ func (c *Corpus) Search(ctx context.Context, p Params) (*Table, error) {
 	// until the line is made.
 	keys := make([]concordance.Line, len(all))
 	for k, r := range all {
+		if k%1024 == 0 && ctx.Err() != nil {
+			return nil, ErrTimeout
+		}
 		if order == concordance.ByLeft || order == concordance.ByRight {
 			keys[k] = concordance.Make(&c.Articles[r.art], r.art, c.Words(r.art), []query.Span{r.span}, opt)[0]
 		} else {
