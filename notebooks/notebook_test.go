@@ -99,7 +99,7 @@ func readNotebook(t *testing.T, path string) notebook {
 }
 
 // notebookNames are the notebooks of this folder, in reading order.
-var notebookNames = []string{"01-corpus-statistics.ipynb", "02-persons-network.ipynb", "03-keyword-trends.ipynb", "04-concept-index.ipynb"}
+var notebookNames = []string{"01-corpus-statistics.ipynb", "02-persons-network.ipynb", "03-keyword-trends.ipynb", "04-concept-index.ipynb", "05-explorer-api.ipynb"}
 
 func TestNotebooksCommittedClean(t *testing.T) {
 	paths, err := filepath.Glob("*.ipynb")
@@ -356,6 +356,7 @@ func TestNotebooks(t *testing.T) {
 		"02-persons-network.ipynb":   personsNetwork(setup),
 		"03-keyword-trends.ipynb":    keywordTrends(facts, setup),
 		"04-concept-index.ipynb":     conceptIndex(facts, setup),
+		"05-explorer-api.ipynb":      explorerAPI(),
 	}
 	for _, name := range notebookNames {
 		want := expectations[name]
@@ -616,4 +617,18 @@ func hasLinePrefix(text, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// explorerAPI: the explorer's search of 解放军 on the sample has the hits of `baokan kwic
+// 解放军` (8 in 3 articles: TestServeAPIAgainstCLI and TestExplorerInBrowser count them the
+// same way), its CSV is the command's, and the server stops.
+func explorerAPI() expectation {
+	return expectation{lines: map[string][]string{
+		"setup":  {"baokan: "},
+		"serve":  {"explorer at http://127.0.0.1:"},
+		"search": {"hits: 8 in 3 articles", "command: baokan kwic 解放军 "},
+		"same":   {"same as the command line: True"},
+		"trends": {"periods: 46 series: person:毛泽东, term:人民"},
+		"stop":   {"explorer stopped"},
+	}}
 }

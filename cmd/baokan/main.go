@@ -132,7 +132,7 @@ summary goes to stderr, --verbose prints each, --strict turns them into exit sta
 			stopProfile()
 		}
 	}
-	root.AddCommand(newStatsCmd(io), newIndexCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newNewwordsCmd(io), newTimelineCmd(io), newReportCmd(io), newExportCmd(io))
+	root.AddCommand(newStatsCmd(io), newIndexCmd(io), newArticlesCmd(io), newPersonsCmd(io), newNetworkCmd(io), newTermsCmd(io), newKeywordsCmd(io), newKeynessCmd(io), newSegmentCmd(io), newNewwordsCmd(io), newTimelineCmd(io), newReportCmd(io), newExportCmd(io), newServeCmd(io))
 	addQueryCmds(root, io)
 	root.AddCommand(newLookupCmd(io))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
