@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,7 +44,20 @@ func TestReportInBrowser(t *testing.T) {
 		t.Skipf("skipping: %s is absent (apt-get install chromium; .ci/run installs it)", chromium)
 	}
 	dir := writeReport(t)
-	page := "file://" + filepath.Join(dir, "index.html")
+	// Served from loopback, as a reader's browser opens a page from a web server: Chromium
+	// 148 refuses to navigate a DevTools-driven tab to a file: URL ("Unsafe attempt to load
+	// URL file://… from frame"). The page still fetches nothing: the console check below
+	// would hear any request that failed, and the server has nothing but the report's files.
+	files := http.FileServer(http.Dir(dir))
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/favicon.ico" { // the browser asks for it unbidden; file: had none
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer server.Close()
+	page := server.URL + "/index.html"
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
