@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"fmt"
 	"image"
 	"image/png"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -21,12 +19,6 @@ import (
 	"github.com/chromedp/cdproto/css"
 	"github.com/chromedp/chromedp"
 )
-
-// consoleProbe is the console message the test writes itself.
-const consoleProbe = "baokan-console-probe"
-
-// chromium is Debian's browser; .ci/run installs it.
-const chromium = "/usr/bin/chromium"
 
 var reportScreenshot = flag.String("report-screenshot", "",
 	"TestReportInBrowser also saves the top of the sample's report, 1280 px wide, to `FILE` (docs/report.png)")
@@ -40,9 +32,7 @@ var cjkFontName = []string{"CJK", "Hei", "Han", "Ming", "Song", "Kai", "PingFang
 // message nor exception, every figure decoded, a full-page screenshot that is not blank,
 // and Chinese drawn with a CJK font's real glyphs (no tofu boxes).
 func TestReportInBrowser(t *testing.T) {
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("skipping: %s is absent (apt-get install chromium; .ci/run installs it)", chromium)
-	}
+	b := startBrowser(t, 1280, 2000)
 	dir := writeReport(t)
 	// Served from loopback, as a reader's browser opens a page from a web server: Chromium
 	// 148 refuses to navigate a DevTools-driven tab to a file: URL ("Unsafe attempt to load
@@ -59,56 +49,7 @@ func TestReportInBrowser(t *testing.T) {
 	defer server.Close()
 	page := server.URL + "/index.html"
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		// Without these, Chromium calls home, and on a closed network floods the log.
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 2000),
-	}
-	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	defer cancelTab()
-	// Start the browser on ctx (its first Run owns it), then listen to the console: calls
-	// of the console API, uncaught exceptions and browser log entries.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	listenCtx, stopListening := context.WithCancel(ctx)
-	messages := chromedp.Console(listenCtx)
-	var (
-		mu       sync.Mutex
-		problems []string
-		probed   = make(chan struct{}) // closed when the probe message arrives
-	)
-	listened := make(chan struct{})
-	go func() {
-		defer close(listened)
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if m.Text == consoleProbe {
-				close(probed)
-				continue
-			}
-			mu.Lock()
-			problems = append(problems, fmt.Sprintf("%s (%s %s:%d)", m, m.Source, m.URL, m.Line))
-			mu.Unlock()
-		}
-	}()
-
-	runCtx, cancelRun := context.WithTimeout(ctx, 90*time.Second)
+	runCtx, cancelRun := context.WithTimeout(b.ctx, 90*time.Second)
 	defer cancelRun()
 	const nameCell = `#persons table tbody tr:first-child td:first-child` // 毛泽东 in the sample
 	if err := chromedp.Do(runCtx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
@@ -151,18 +92,7 @@ func TestReportInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// A message of our own, last: it proves the listener hears the page, and the messages
-	// come in order, so every earlier one has been heard when it arrives.
-	if _, err := chromedp.Run(runCtx, chromedp.Evaluate[bool](`console.error("`+consoleProbe+`"), true`)); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-probed:
-	case <-time.After(10 * time.Second):
-		t.Error("the console listener heard nothing: it cannot vouch for the page")
-	}
-	stopListening()
-	<-listened
+	problems := b.consoleProblems(t, runCtx)
 
 	if !imagesOK {
 		t.Error("a figure did not decode")
@@ -192,20 +122,18 @@ func TestReportInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := img.Bounds()
-	if b.Dx() != 1280 || b.Dy() < 3000 {
-		t.Errorf("screenshot %dx%d, want 1280 wide and a long page", b.Dx(), b.Dy())
+	bounds := img.Bounds()
+	if bounds.Dx() != 1280 || bounds.Dy() < 3000 {
+		t.Errorf("screenshot %dx%d, want 1280 wide and a long page", bounds.Dx(), bounds.Dy())
 	}
 	if share := inkShare(img); share < 0.02 {
 		t.Errorf("screenshot is nearly blank: %.4f of pixels inked", share)
 	} else {
-		t.Logf("screenshot %dx%d, %.3f of pixels inked", b.Dx(), b.Dy(), share)
+		t.Logf("screenshot %dx%d, %.3f of pixels inked", bounds.Dx(), bounds.Dy(), share)
 	}
-	mu.Lock()
 	for _, p := range problems {
 		t.Errorf("browser: %s", p)
 	}
-	mu.Unlock()
 
 	if *reportScreenshot != "" {
 		if err := os.WriteFile(*reportScreenshot, top, 0o644); err != nil {

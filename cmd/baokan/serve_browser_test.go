@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -36,52 +35,9 @@ const inkedCanvas = `(() => { const c = document.querySelector(%q); if (!c || !c
 // the charts and the graph are drawn (a canvas with ink) and that the console stays
 // silent (no error, no CSP violation, no exception).
 func TestExplorerInBrowser(t *testing.T) {
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("skipping: %s is absent (apt-get install chromium; .ci/run installs it)", chromium)
-	}
+	b := startBrowser(t, 1280, 1000)
 	_, srv := serveSample(t, explorer.Options{})
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-	}
-	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	defer cancelTab()
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	listenCtx, stopListening := context.WithCancel(ctx)
-	messages := chromedp.Console(listenCtx)
-	var (
-		mu       sync.Mutex
-		problems []string
-		probed   = make(chan struct{})
-	)
-	listened := make(chan struct{})
-	go func() {
-		defer close(listened)
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if m.Text == consoleProbe {
-				close(probed)
-				continue
-			}
-			mu.Lock()
-			problems = append(problems, fmt.Sprintf("%s (%s %s:%d)", m, m.Source, m.URL, m.Line))
-			mu.Unlock()
-		}
-	}()
-	runCtx, cancelRun := context.WithTimeout(ctx, 180*time.Second)
+	runCtx, cancelRun := context.WithTimeout(b.ctx, 180*time.Second)
 	defer cancelRun()
 
 	shot := func(name string) {
@@ -181,19 +137,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	command("persons", "network")
 	shot("persons")
 
-	if _, err := chromedp.Run(runCtx, chromedp.Evaluate[bool](`console.error("`+consoleProbe+`"), true`)); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-probed:
-	case <-time.After(10 * time.Second):
-		t.Error("the console listener heard nothing: it cannot vouch for the pages")
-	}
-	stopListening()
-	<-listened
-	mu.Lock()
-	for _, p := range problems {
+	for _, p := range b.consoleProblems(t, runCtx) {
 		t.Errorf("browser: %s", p)
 	}
-	mu.Unlock()
 }
