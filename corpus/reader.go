@@ -142,6 +142,7 @@ type Reader struct {
 	dups    duplicates          // articles of the JSON forms read so far
 	mu      sync.Mutex
 	closed  bool
+	streams sync.WaitGroup // the goroutines of streamed files (streamFile)
 }
 
 // Open checks the sources and starts reading them. It fails at once if a source does not
@@ -193,7 +194,7 @@ func start(opt Options, walk func(*producer)) *Reader {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out <- parseUnit(ctx, j.u, opt.SkipBody, opt.TaggedPaper)
+				j.out <- parseUnit(ctx, j.u, opt.SkipBody, opt.TaggedPaper, &r.streams)
 			}
 		}()
 	}
@@ -421,6 +422,7 @@ func (r *Reader) Close() error {
 		}
 	}()
 	<-r.done
+	r.streams.Wait() // streamed files stop at their next part once cancelled
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -72,7 +73,7 @@ var memberSeed = maphash.MakeSeed()
 
 // parseUnit reads and parses one unit. Results of a streamed file come as parts: the first
 // returned, the others sent on its more channel (closed after the last).
-func parseUnit(ctx context.Context, u unit, skipBody bool, paper string) *fileResult {
+func parseUnit(ctx context.Context, u unit, skipBody bool, paper string, streams *sync.WaitGroup) *fileResult {
 	fail := func(err error, kind Kind) *fileResult {
 		if kind == "" {
 			kind = KindReadError
@@ -127,7 +128,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool, paper string) *fileRe
 		r := io.MultiReader(bytes.NewReader(head), rc)
 		streamed = true
 		// Not hashed: a streamed member is always read.
-		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, 0, skipBody, paper, func() { rc.Close(); done() })
+		return streamFile(ctx, u.path, &limitedReader{r: r, left: u.maxSize}, 0, skipBody, paper, streams, func() { rc.Close(); done() })
 	default:
 		data, big, id, err := readDisk(u.disk, wholeFileBytes)
 		if errors.Is(err, errNotRegularFile) {
@@ -138,7 +139,7 @@ func parseUnit(ctx context.Context, u unit, skipBody bool, paper string) *fileRe
 		}
 		if big != nil {
 			streamed = true
-			return streamFile(ctx, u.path, big, id, skipBody, paper, func() { big.Close(); done() })
+			return streamFile(ctx, u.path, big, id, skipBody, paper, streams, func() { big.Close(); done() })
 		}
 		res := parseContent(u.path, data, skipBody, paper)
 		res.id = id
@@ -187,10 +188,12 @@ func (l *limitedReader) Read(b []byte) (int, error) {
 // The form is told from the first bytes as for a whole file (parseContent): the JSON forms
 // are read record by record (streamJSON), the tagged export line by line (streamParse),
 // its articles given paper.
-func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBody bool, paper string, cleanup func()) *fileResult {
+func streamFile(ctx context.Context, name string, r io.Reader, id fileID, skipBody bool, paper string, streams *sync.WaitGroup, cleanup func()) *fileResult {
 	more := make(chan *fileResult, 1)
 	first := make(chan *fileResult, 1)
+	streams.Add(1)
 	go func() {
+		defer streams.Done() // last: after every read of the bounds, for Reader.Close
 		defer close(more)
 		defer cleanup()
 		sent := false

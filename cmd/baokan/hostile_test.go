@@ -21,7 +21,7 @@ func TestNoArticleIsAnError(t *testing.T) {
 	if code != exitError || !strings.Contains(errOut, "no article read (1 files, 1 empty_file, 1 not read") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
-	if !strings.Contains(errOut, filepath.Join(dir, "notes.md")+": not read: not_txt: not a .txt file") ||
+	if !strings.Contains(errOut, filepath.Join(dir, "notes.md")+": not read: not_txt: not a .txt, .json, .jsonl or .ndjson file") ||
 		!strings.Contains(errOut, "1 files not read (not_txt 1)") {
 		t.Errorf("stderr does not name the file not read: %q", errOut)
 	}

@@ -258,6 +258,8 @@ func TestServeSafety(t *testing.T) {
 func TestServeCommand(t *testing.T) {
 	dir := t.TempDir()
 	cachePath := filepath.Join(dir, "s.bki")
+	// The embedded sample: one article a file, tagged (.TXT) and People's Daily JSON.
+	wantArticles := fmt.Sprintf(`"articles":%d`, len(sampleFiles(t))+len(sampleJSON(t)))
 	for round := range 2 {
 		ctx, cancel := context.WithCancel(context.Background())
 		var errBuf, outBuf strings.Builder
@@ -267,7 +269,7 @@ func TestServeCommand(t *testing.T) {
 		o.quiet = false
 		o.ready = func(addr string) {
 			code, _, body := get(t, "http://"+addr+"/api/overview")
-			if code != 200 || !strings.Contains(body, `"articles":30`) {
+			if code != 200 || !strings.Contains(body, wantArticles) {
 				t.Errorf("overview: %d %.300s", code, body)
 			}
 			cancel()

@@ -39,8 +39,9 @@ func TestWordStreamCloseReleasesCache(t *testing.T) {
 	if err := ws.EachIDs(func(*corpus.Article, []uint32) error { articles++; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if articles != 30 { // the embedded sample's 30 articles
-		t.Errorf("the pass gave %d articles, want 30", articles)
+	// The embedded sample: one article a file, tagged (.TXT) and People's Daily JSON.
+	if want := len(sampleFiles(t)) + len(sampleJSON(t)); articles != want {
+		t.Errorf("the pass gave %d articles, want %d", articles, want)
 	}
 	if err := ws.Close(); err != nil {
 		t.Fatal(err)
