@@ -356,7 +356,7 @@ func TestNotebooks(t *testing.T) {
 		"02-persons-network.ipynb":   personsNetwork(setup),
 		"03-keyword-trends.ipynb":    keywordTrends(facts, setup),
 		"04-concept-index.ipynb":     conceptIndex(facts, setup),
-		"05-explorer-api.ipynb":      explorerAPI(),
+		"05-explorer-api.ipynb":      explorerAPI(facts),
 	}
 	for _, name := range notebookNames {
 		want := expectations[name]
@@ -621,14 +621,17 @@ func hasLinePrefix(text, prefix string) bool {
 
 // explorerAPI: the explorer's search of 解放军 on the sample has the hits of `baokan kwic
 // 解放军` (8 in 3 articles: TestServeAPIAgainstCLI and TestExplorerInBrowser count them the
-// same way), its CSV is the command's, and the server stops.
-func explorerAPI() expectation {
+// same way), its CSV is the command's, and the server stops. The trend has every year from
+// the first dated file's to the last's (tagged and JSON), empty ones included.
+func explorerAPI(facts sampleFacts) expectation {
+	first, _ := strconv.Atoi(facts.first[:4])
+	last, _ := strconv.Atoi(facts.last[:4])
 	return expectation{lines: map[string][]string{
 		"setup":  {"baokan: "},
 		"serve":  {"explorer at http://127.0.0.1:"},
 		"search": {"hits: 8 in 3 articles", "command: baokan kwic 解放军 "},
 		"same":   {"same as the command line: True"},
-		"trends": {"periods: 46 series: person:毛泽东, term:人民"},
+		"trends": {fmt.Sprintf("periods: %d series: person:毛泽东, term:人民", last-first+1)},
 		"stop":   {"explorer stopped"},
 	}}
 }
