@@ -64,21 +64,7 @@ func parseJSONLines(name string, data []byte, skipBody bool, res *fileResult) {
 	}
 	parse := func(p *piece) {
 		c := jsonConverter{path: name, res: &p.res, skipBody: skipBody}
-		lineNo := p.line - 1
-		for pos := 0; pos < len(p.data); {
-			end := bytes.IndexByte(p.data[pos:], '\n')
-			var line []byte
-			if end < 0 {
-				line, pos = p.data[pos:], len(p.data)
-			} else {
-				line, pos = p.data[pos:pos+end], pos+end+1
-			}
-			lineNo++
-			if len(bytes.TrimSpace(line)) == 0 {
-				continue
-			}
-			c.record(line, lineNo)
-		}
+		c.records(p.data, p.line)
 	}
 	if len(pieces) <= 2 {
 		for _, p := range pieces {
@@ -118,6 +104,25 @@ type jsonConverter struct {
 
 	line int      // of the record being converted
 	cur  *Article // the article being made: diagnostics go to it as well
+}
+
+// records decodes every non-blank line of data, one JSON record a line, the first being
+// line first of the file.
+func (c *jsonConverter) records(data []byte, first int) {
+	lineNo := first - 1
+	for pos := 0; pos < len(data); {
+		end := bytes.IndexByte(data[pos:], '\n')
+		var line []byte
+		if end < 0 {
+			line, pos = data[pos:], len(data)
+		} else {
+			line, pos = data[pos:pos+end], pos+end+1
+		}
+		lineNo++
+		if len(bytes.TrimSpace(line)) > 0 {
+			c.record(line, lineNo)
+		}
+	}
 }
 
 // record decodes one JSON record found at line and appends its article, or reports why

@@ -433,19 +433,7 @@ func streamJSON(name string, br *bufio.Reader, skipBody bool, send func(*fileRes
 	part := &fileResult{path: name, encoding: EncodingUTF8}
 	c := jsonConverter{path: name, res: part, skipBody: skipBody}
 	flush := func(last bool) bool {
-		for pos, n := 0, pieceLine-1; pos < len(piece); {
-			end := bytes.IndexByte(piece[pos:], '\n')
-			var line []byte
-			if end < 0 {
-				line, pos = piece[pos:], len(piece)
-			} else {
-				line, pos = piece[pos:pos+end], pos+end+1
-			}
-			n++
-			if len(bytes.TrimSpace(line)) > 0 {
-				c.record(line, n)
-			}
-		}
+		c.records(piece, pieceLine)
 		piece = piece[:0]
 		if !last && len(part.articles) == 0 && len(part.diags) == 0 {
 			return true
