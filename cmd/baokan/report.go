@@ -4,16 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
-	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/analysis/segment"
-	"github.com/baokan/baokan/analysis/terms"
+	"github.com/baokan/baokan/analysis/timeline"
 	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/internal/version"
+	"github.com/baokan/baokan/reports/corpusreport"
 	"github.com/baokan/baokan/reports/report"
 )
 
@@ -39,16 +39,6 @@ type reportOptions struct {
 	font       string
 	passOn     map[string][]string // the flags given that other commands take, by group
 }
-
-// Defaults of the report, stated in its methods section.
-const (
-	reportTop          = 10
-	reportNetworkTop   = 30
-	reportTimelineN    = 5  // persons and terms followed over time by default
-	reportDecadeSpan   = 20 // a corpus spanning more years is cut in decades, else in years
-	reportMonthSpan    = 36 // timelines by month when the dated articles span at most this many months
-	keynessMinCountDef = 5
-)
 
 func newReportCmd(io *streams) *cobra.Command {
 	o := &reportOptions{}
@@ -112,32 +102,15 @@ says so in place of each figure.
 	f.StringVar(&o.reference, "reference", "", "keyness reference, a `FILTER` (default: the rest of the corpus)")
 	f.StringArrayVar(&o.terms, "term", nil, "follow the `WORD` over time (repeatable; default: the 5 most over-used words of the keyness target)")
 	f.StringArrayVar(&o.persons, "person", nil, "follow the `PERSON` over time (repeatable; default: the 5 persons named in most articles)")
-	f.IntVar(&o.top, "top", reportTop, "`N` rows in each table")
-	f.IntVar(&o.networkTop, "network-top", reportNetworkTop, "persons in the network: the `N` named in most articles (0: all)")
+	f.IntVar(&o.top, "top", corpusreport.DefaultTop, "`N` rows in each table")
+	f.IntVar(&o.networkTop, "network-top", corpusreport.DefaultNetworkTop, "persons in the network: the `N` named in most articles (0: all)")
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the Louvain community detection")
-	f.Int64Var(&o.minCount, "min-count", keynessMinCountDef, "keyness: keep words whose target + reference count is at least `N`")
+	f.Int64Var(&o.minCount, "min-count", corpusreport.DefaultMinCount, "keyness: keep words whose target + reference count is at least `N`")
 	f.StringVar(&o.figures, "figures", report.SVG, "`FORMAT` of the figures: svg, png or none (drawing needs a font with Chinese glyphs)")
 	f.StringVar(&o.font, "font", "", "CJK font `FILE` for the figures (default: one found on the system)")
 	addConceptFlags(f, &o.conceptFlags)
 	_ = c.MarkFlagRequired("output")
 	return c
-}
-
-// reportData is everything one word pass gathers.
-type reportData struct {
-	stats    *corpusStats
-	all      *terms.Counter
-	periods  *terms.Grouped // by the --by period, or by year until the span is known
-	years    *terms.Grouped // by year, for the timelines (periods itself when by year)
-	months   *terms.Grouped // by month while the dates span at most reportMonthSpan months (or --by month), else nil
-	target   *terms.Counter // with --target only
-	refer    *terms.Counter
-	people   *personCollector
-	summary  corpus.Summary
-	by       string          // the period finally used
-	byChosen string          // how it was chosen, for the methods
-	contexts []termContext   // --term: concordances and collocates (report_contexts.go)
-	concepts *reportConcepts // with --concepts
 }
 
 func runReport(io *streams, o *reportOptions, args []string) error {
@@ -157,18 +130,20 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	default:
 		return fmt.Errorf("--figures %q: choose svg, png or none", o.figures)
 	}
-	var target, reference *corpus.Filter
+	ro := corpusreport.Options{Title: o.heading, By: o.by, TargetText: o.target, ReferenceText: o.reference,
+		Terms: o.terms, Persons: o.persons, Top: o.top, NetworkTop: o.networkTop, Seed: o.seed,
+		MinCount: o.minCount, Workers: o.cores()}
 	var err error
 	if o.target != "" {
-		if target, err = corpus.ParseFilter(o.target); err != nil {
+		if ro.Target, err = corpus.ParseFilter(o.target); err != nil {
 			return fmt.Errorf("--target: %w", err)
 		}
 	}
 	if o.reference != "" {
-		if target == nil {
+		if ro.Target == nil {
 			return errors.New("--reference needs --target")
 		}
-		if reference, err = corpus.ParseFilter(o.reference); err != nil {
+		if ro.Reference, err = corpus.ParseFilter(o.reference); err != nil {
 			return fmt.Errorf("--reference: %w", err)
 		}
 	}
@@ -185,12 +160,8 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	if o.concepts, err = o.conceptFlags.load(); err != nil {
 		return err
 	}
-	people, err := newPersonCollector(&o.personFlags)
-	if err != nil {
+	if ro.PersonOptions, err = o.personFlags.resolverOptions(); err != nil {
 		return err
-	}
-	if path, _ := cacheArg(args); path == "" {
-		people.copyText = true // raw files (see personCollector)
 	}
 	// The font is looked for before reading, so that its absence is said at once; a font
 	// named with --font must exist.
@@ -199,98 +170,53 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 			return fmt.Errorf("--font: %w", err)
 		}
 	}
-	figs := newFigureMaker(o.figures, o.font)
-	if figs.missing != nil && !o.quiet {
-		fmt.Fprintf(io.err, "baokan: the report will have no figures: %v\n", figs.missing)
+	figs := corpusreport.NewFigures(o.figures, o.font)
+	if figs.Missing != nil && !o.quiet {
+		fmt.Fprintf(io.err, "baokan: the report will have no figures: %v\n", figs.Missing)
 	}
 
 	// The one word pass: the overview, the frequency lists, the keyness counts and the
-	// RW lists, all from the same articles.
-	d := &reportData{
-		stats:  newCorpusStats("year", "month", "page", "genre"),
-		months: terms.NewGrouped(),
-		all:    terms.NewCounter(),
-		years:  terms.NewGrouped(),
-		people: people,
-		by:     o.by,
-	}
-	periodOf := groupings["year"]
-	switch o.by {
-	case "", "year":
-		d.periods = d.years
-	case "month":
-		d.periods, d.months = d.months, nil
-		periodOf = groupings["month"]
-	default:
-		d.periods = terms.NewGrouped()
-		periodOf = groupings[o.by]
-	}
-	if target != nil {
-		d.target, d.refer = terms.NewCounter(), terms.NewCounter()
-	}
-	// The words asked for are added to the segmenter's dictionary, as 'baokan timeline'
-	// does, so that they are counted whole.
+	// RW lists, all from the same articles. The words asked for are added to the
+	// segmenter's dictionary, as 'baokan timeline' does, so that they are counted whole.
 	for _, t := range o.terms {
 		o.extraWords = append(o.extraWords, segment.Word{Text: t})
 	}
 	if o.concepts != nil {
 		o.extraWords = append(o.extraWords, o.concepts.extraWords()...)
 	}
+	o.textless = true // the words and the metadata; a cache gives the body's size as recorded
 	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
 	}
-	err = ws.Each(func(a *corpus.Article, words []string) error {
-		d.stats.add(a, len(a.Body), a.BodyChars())
-		d.all.AddDoc(words)
-		for _, g := range periodOf(a) {
-			d.periods.AddDoc(g, words)
-		}
-		if d.years != d.periods {
-			d.years.AddDoc(groupings["year"](a)[0], words)
-		}
-		if d.months != nil {
-			// Kept only while the corpus is short enough for monthly timelines, so that at
-			// most reportMonthSpan+1 months of counts are ever held.
-			if monthSpan(d.stats.first, d.stats.last) > reportMonthSpan {
-				d.months = nil
-			} else {
-				d.months.AddDoc(groupings["month"](a)[0], words)
-			}
-		}
-		if target != nil {
-			switch {
-			case target.Match(a):
-				d.target.AddDoc(words)
-			case reference == nil || reference.Match(a):
-				d.refer.AddDoc(words)
-			}
-		}
-		people.add(a)
+	col := corpusreport.NewCollector(ro)
+	err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
+		paragraphs, chars := ws.bodySize(a)
+		col.AddIDs(a, ids, ws.Vocabulary(), paragraphs, chars)
 		return nil
 	})
 	closeErr := ws.Close()
 	if err != nil {
 		return err
 	}
-	if o.by == "month" {
-		d.months = d.periods
+	in := corpusreport.Inputs{Summary: ws.Summary(), Sources: args, CommandLine: commandLine(io.args),
+		Software: softwareVersion(), Filters: o.filterList(), WordParams: o.wordParams(),
+		PersonParams: o.personParams(), PassOn: o.passOn, Figures: figs,
+		Texts: corpusreport.MethodTexts{Words: wordFlagsHelp, Terms: termsColumnsHelp, KeywordGroups: keywordsGroupsHelp,
+			Persons: personsRulesHelp, Bursts: burstFormulaHelp, Concepts: conceptsHelp + "\n\n" + indexHelp}}
+	if in.Summary.Matched == 0 {
+		return fmt.Errorf("no article to report on (%s): check the sources and --from, --to, --page, --genre, --title", in.Summary)
 	}
-	d.summary = ws.Summary()
-	if d.summary.Matched == 0 {
-		return fmt.Errorf("no article to report on (%s): check the sources and --from, --to, --page, --genre, --title", d.summary)
-	}
-	d.choosePeriods()
-	if d.contexts, err = termContexts(io, o, args); err != nil {
+	o.textless = false // the concordances need the text
+	if in.Contexts, err = termContexts(io, o, args); err != nil {
 		return err
 	}
 	if o.concepts != nil {
-		if d.concepts, err = o.conceptPass(io, args, d); err != nil {
+		if in.Concepts, err = o.conceptPass(io, args, col.TimelineUnit()); err != nil {
 			return err
 		}
 	}
-
-	r, err := buildReport(io, o, args, d, figs)
+	r, err := col.Build(in)
 	if err != nil {
 		return err
 	}
@@ -303,89 +229,184 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	return closeErr
 }
 
-// choosePeriods settles the periods when --by was not given: decades when the corpus spans
-// more than reportDecadeSpan years, the years counted otherwise.
-func (d *reportData) choosePeriods() {
-	if d.by != "" {
-		d.byChosen = "--by " + d.by
-		return
+// conceptPass counts the dictionary by the timelines' unit (month or year) in a pass of
+// its own over every word as cut (the report's word pass is filtered).
+func (o *reportOptions) conceptPass(io *streams, args []string, unitName string) (*corpusreport.Concepts, error) {
+	set := o.concepts
+	unit, err := timeline.ParseUnit(unitName)
+	if err != nil {
+		return nil, err
 	}
-	span := 0
-	if !d.stats.first.IsZero() {
-		span = d.stats.last.Year - d.stats.first.Year
+	wf := o.wordFlags
+	keepAllWords(&wf)
+	co := o.corpusOptions
+	co.quiet, co.verbose, co.strict = true, false, false // the main pass reported
+	co.textless = !set.matcher.NeedsText()
+	ws, err := wf.openWords(io, &co, args)
+	if err != nil {
+		return nil, err
 	}
-	if span <= reportDecadeSpan {
-		d.by, d.byChosen = "year", fmt.Sprintf("year (the default: the corpus spans %d years, not more than %d)", span, reportDecadeSpan)
-		return
+	tab, _, err := conceptTable(ws, set, unit)
+	ws.Close()
+	if err != nil {
+		return nil, err
 	}
-	d.by = "decade"
-	d.byChosen = fmt.Sprintf("decade (the default: the corpus spans %d years, more than %d)", span, reportDecadeSpan)
-	// Each decade's counts are the sum of its years': Counter.Merge adds counts, document
-	// frequencies, tokens and documents, exactly what counting by decade would give.
-	decades := terms.NewGrouped()
-	for _, y := range d.years.Groups() {
-		c, _ := d.years.Lookup(y)
-		label := ""
-		if y != "" {
-			year, _ := strconv.Atoi(y) // a label of groupings["year"]: four digits
-			label = decadeLabel(year)
-		}
-		decades.Counter(label).Merge(c)
+	rc := &corpusreport.Concepts{Dict: set.dict, Tab: tab, Unit: unitName, Indexes: o.indexes, IndexBase: o.indexBase}
+	if len(set.exprs) > 0 && len(tab.Periods) > 0 {
+		rc.Index, rc.IndexErr = o.conceptFlags.indexValues(tab)
 	}
-	d.periods = decades
+	return rc, nil
 }
 
-// periodFilter is the corpus filter that selects the period labelled label of the unit
-// by, for the keyness target ("2000s" → from=2000-01-01,to=2009-12-31).
-func periodFilter(by, label string) (string, error) {
-	var first, last time.Time
-	switch by {
-	case "year":
-		t, err := time.Parse("2006", label)
-		if err != nil {
-			return "", err
+// filterList is the article filters, for the methods.
+func (o *reportOptions) filterList() []string {
+	var filters []string
+	for _, f := range []struct{ name, value string }{{"from", o.from}, {"to", o.to}, {"genre", o.genre}, {"title", o.title}} {
+		if f.value != "" {
+			filters = append(filters, f.name+"="+f.value)
 		}
-		first, last = t, t.AddDate(1, 0, -1)
-	case "decade":
-		t, err := time.Parse("2006s", label)
-		if err != nil {
-			return "", err
-		}
-		first, last = t, t.AddDate(10, 0, -1)
-	case "month":
-		t, err := time.Parse("2006-01", label)
-		if err != nil {
-			return "", err
-		}
-		first, last = t, t.AddDate(0, 1, -1)
-	default:
-		return "", fmt.Errorf("no period filter for %q", by)
 	}
-	return "from=" + first.Format("2006-01-02") + ",to=" + last.Format("2006-01-02"), nil
+	if o.page != 0 {
+		filters = append(filters, fmt.Sprintf("page=%d", o.page))
+	}
+	return filters
 }
 
-// periodRange lists every year ("1962") or month ("1962-10") from first to last, both
-// dated, labelled as the groupings label them.
-func periodRange(unit string, first, last corpus.Date) []string {
-	if first.IsZero() {
-		return nil
+// wordParams are the word flags, for the parameters table.
+func (o *reportOptions) wordParams() [][]any {
+	wf := &o.wordFlags
+	seg := "gse shortest path (dictionary)"
+	if wf.hmm {
+		seg = "gse DAG + HMM (--hmm)"
 	}
-	u := period.Year
-	if unit == "month" {
-		u = period.Month
+	if wf.dict != "" {
+		seg += ", user dictionary " + wf.dict
 	}
-	var periods []string
-	for _, p := range period.Range(u.Of(first), u.Of(last)) {
-		periods = append(periods, p.String())
+	if !wf.noCorpusWords {
+		seg += ", with the corpus's RW persons and GJ topics added to the dictionary"
 	}
-	return periods
+	if len(o.terms) > 0 {
+		seg += "; the --term words added to the dictionary (as 'baokan timeline --term' does; for 'baokan terms' give them in a --dict file)"
+	}
+	stop := "built-in Chinese list"
+	switch {
+	case wf.noStopwords:
+		stop = "none (--no-stopwords)"
+	case wf.stopwords != "":
+		stop += " + " + wf.stopwords
+	}
+	var kept []string
+	for _, k := range []struct {
+		on   bool
+		name string
+	}{{wf.keepPunct, "punctuation"}, {wf.keepNumbers, "numbers"}, {wf.keepLatin, "Latin-letter tokens"}} {
+		if k.on {
+			kept = append(kept, k.name)
+		}
+	}
+	dropped := "punctuation, numbers and Latin-letter tokens dropped"
+	if len(kept) > 0 {
+		dropped += " (but kept: " + strings.Join(kept, ", ") + ")"
+	}
+	text := "body paragraphs"
+	if wf.titles {
+		text = "kicker, title, subtitles and body paragraphs (--titles)"
+	}
+	return [][]any{
+		{"text segmented", text},
+		{"segmentation", seg},
+		{"stop words", stop},
+		{"token filters", dropped + minLenText(wf.minLen)},
+	}
 }
 
-// monthSpan is the number of calendar months from first to last, both included (0 when
-// no date is known).
-func monthSpan(first, last corpus.Date) int {
-	if first.IsZero() {
-		return 0
+func minLenText(n int) string {
+	if n <= 1 {
+		return "; no minimum length"
 	}
-	return period.Month.Of(last).Index - period.Month.Of(first).Index + 1
+	return fmt.Sprintf("; words shorter than %d characters dropped", n)
 }
+
+// personParams are the person flags, for the parameters table.
+func (o *reportOptions) personParams() [][]any {
+	aliases := "the built-in table"
+	if o.aliases != "" {
+		aliases += " + " + o.aliases
+	}
+	byDate := "no"
+	if o.byDate {
+		byDate = "yes (--by-date)"
+	}
+	return [][]any{
+		{"persons: source", "RW lists (the indexers' persons), resolved as 'baokan persons'"},
+		{"persons: aliases", aliases},
+		{"persons: same names told apart by date", byDate},
+	}
+}
+
+// softwareVersion names the program that wrote the report: its version and the commit
+// the binary was built from, as the build recorded them (package version), and the Go
+// toolchain.
+func softwareVersion() string {
+	v := version.Get()
+	s := "baokan " + v.String()
+	if v.GoVersion != "" {
+		s += ", " + v.GoVersion
+	}
+	return s
+}
+
+// Groups of flags that other commands share with report, for the commands that reproduce
+// its tables.
+const (
+	corpusGroup = corpusreport.GroupCorpus
+	wordsGroup  = corpusreport.GroupWords
+	personGroup = corpusreport.GroupPersons
+)
+
+// passOnFlags collects the flags given on the command line that change results and that
+// other commands take: the corpus filters, the word flags and the person flags, each
+// written as the command line takes it back.
+func passOnFlags(c *cobra.Command) map[string][]string {
+	groups := map[string]map[string]bool{}
+	for group, add := range map[string]func(*cobra.Command){
+		corpusGroup: func(c *cobra.Command) { addCorpusReadFlags(c, &corpusOptions{}) },
+		wordsGroup:  func(c *cobra.Command) { addWordFlags(c, &wordFlags{}) },
+		personGroup: func(c *cobra.Command) { addRWPersonFlags(c, &personFlags{}) },
+	} {
+		probe := &cobra.Command{}
+		add(probe)
+		groups[group] = map[string]bool{}
+		probe.Flags().VisitAll(func(f *pflag.Flag) { groups[group][f.Name] = true })
+	}
+	// These change what is printed on stderr or how fast, not the results.
+	for _, name := range []string{"workers", "strict", "verbose", "quiet"} {
+		delete(groups[corpusGroup], name)
+	}
+	out := map[string][]string{}
+	c.Flags().Visit(func(f *pflag.Flag) { // in name order
+		for group, names := range groups {
+			if !names[f.Name] {
+				continue
+			}
+			if f.Value.Type() == "bool" && f.Value.String() == "true" {
+				out[group] = append(out[group], "--"+f.Name)
+			} else {
+				out[group] = append(out[group], "--"+f.Name+"="+shellQuote(f.Value.String()))
+			}
+		}
+	})
+	return out
+}
+
+// commandLine renders the command's arguments as a shell would take them back.
+func commandLine(args []string) string {
+	parts := []string{"baokan"}
+	for _, a := range args {
+		parts = append(parts, shellQuote(a))
+	}
+	return strings.Join(parts, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when needed (corpusreport.ShellQuote).
+func shellQuote(s string) string { return corpusreport.ShellQuote(s) }

@@ -1,38 +1,18 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/baokan/baokan/analysis/collocation"
 	"github.com/baokan/baokan/analysis/concordance"
 	"github.com/baokan/baokan/corpus"
-	"github.com/baokan/baokan/reports/report"
+	"github.com/baokan/baokan/reports/corpusreport"
 )
-
-// The report's concordance and collocates of each --term.
-const (
-	reportKWICLines  = 10
-	reportKWICSeed   = 1
-	reportKWICWindow = 8
-	reportCollocates = 10
-	reportCollocMin  = 2
-)
-
-var reportSpan = collocation.Span{Left: 5, Right: 5}
-
-// termContext is one --term's sampled concordance and collocates.
-type termContext struct {
-	term       string
-	hits, arts int
-	lines      []concordance.Line
-	collocates []collocation.Row
-}
 
 // termContexts takes one more pass over the words (every word as cut) for the --term
-// words: a concordance of reportKWICLines lines sampled with a fixed seed, in corpus order,
+// words: a concordance of corpusreport.KWICLines lines sampled with a fixed seed, in corpus order,
 // and the top collocates by G².
-func termContexts(io *streams, o *reportOptions, args []string) ([]termContext, error) {
+func termContexts(io *streams, o *reportOptions, args []string) ([]corpusreport.TermContext, error) {
 	if len(o.terms) == 0 {
 		return nil, nil
 	}
@@ -54,7 +34,7 @@ func termContexts(io *streams, o *reportOptions, args []string) ([]termContext, 
 		if err != nil {
 			return nil, err
 		}
-		states[i] = &termState{m: m, sampler: concordance.NewSampler(reportKWICLines, reportKWICSeed), counts: collocation.NewCounts()}
+		states[i] = &termState{m: m, sampler: concordance.NewSampler(corpusreport.KWICLines, corpusreport.KWICSeed), counts: collocation.NewCounts()}
 		parts = append(parts, strconv.Quote(t))
 	}
 	// One pass for all the words: the query is their OR, each matched on its own.
@@ -94,11 +74,11 @@ func termContexts(io *streams, o *reportOptions, args []string) ([]termContext, 
 			for _, s := range spans {
 				hs = append(hs, collocation.Hit{Start: s.Start, End: s.End})
 			}
-			st.counts.Add(ids, kept, hs, reportSpan)
+			st.counts.Add(ids, kept, hs, corpusreport.CollocSpan)
 			if len(spans) > 0 {
 				st.hits += len(spans)
 				st.arts++
-				for _, l := range concordance.Make(a, ordinal, words, spans, concordance.Options{Window: reportKWICWindow}) {
+				for _, l := range concordance.Make(a, ordinal, words, spans, concordance.Options{Window: corpusreport.KWICWindow}) {
 					st.sampler.Add(l)
 				}
 			}
@@ -108,45 +88,13 @@ func termContexts(io *streams, o *reportOptions, args []string) ([]termContext, 
 	if err != nil {
 		return nil, err
 	}
-	out := make([]termContext, len(states))
+	out := make([]corpusreport.TermContext, len(states))
 	for i, st := range states {
 		lines := st.sampler.Lines
 		concordance.Sort(lines, concordance.Corpus)
-		rows := st.counts.Rows(cw.Vocabulary(), reportCollocMin, collocation.ByG2)
-		out[i] = termContext{term: o.terms[i], hits: st.hits, arts: st.arts, lines: lines,
-			collocates: rows[:min(len(rows), reportCollocates)]}
+		rows := st.counts.Rows(cw.Vocabulary(), corpusreport.CollocMinCount, collocation.ByG2)
+		out[i] = corpusreport.TermContext{Term: o.terms[i], Hits: st.hits, Arts: st.arts, Lines: lines,
+			Collocates: rows[:min(len(rows), corpusreport.CollocatesShown)]}
 	}
 	return out, nil
-}
-
-// contextSection is the report's "Words in context" section.
-func contextSection(ctx []termContext, o *reportOptions) report.Section {
-	s := report.Section{ID: "contexts", Title: "Words in context"}
-	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
-		"For each word asked for with --term: a concordance of %d of its occurrences drawn at random (reservoir sampling, seed %d, in corpus order), %d words each side, and the words found most often around it (within %d words left and right), by log-likelihood.",
-		reportKWICLines, reportKWICSeed, reportKWICWindow, reportSpan.Left)))
-	for _, c := range ctx {
-		rows := make([][]any, len(c.lines))
-		for i, l := range c.lines {
-			rows[i] = []any{l.Date.String(), l.Left, l.Match, l.Right, fmt.Sprintf("%s:%d", l.Path, l.Line)}
-		}
-		s.Blocks = append(s.Blocks, &report.Table{
-			Caption: fmt.Sprintf("%s in context: %d of %d occurrences in %d articles", c.term, len(c.lines), c.hits, c.arts),
-			Columns: []string{"date", "left", "match", "right", "article"},
-			Rows:    rows,
-			Note:    fmt.Sprintf("As 'baokan kwic %s --sample %d --seed %d --window %d'.", shellQuote(strconv.Quote(c.term)), reportKWICLines, reportKWICSeed, reportKWICWindow),
-		})
-		crows := make([][]any, len(c.collocates))
-		for i, r := range c.collocates {
-			crows[i] = []any{r.Term, r.Count, r.Freq, r.Expected, r.MI, r.T, r.G2, r.LogDice}
-		}
-		s.Blocks = append(s.Blocks, &report.Table{
-			Caption: fmt.Sprintf("Collocates of %s", c.term),
-			Columns: []string{"term", "count", "freq", "expected", "mi", "t_score", "g2", "log_dice"},
-			Rows:    crows,
-			Note: fmt.Sprintf("As 'baokan collocations %s --span %d,%d --min-count %d --top %d'. count: occurrences within the window; freq: in the corpus; expected = R1·freq/N (R1: the word positions in the windows, N: the words); mi = log2(count/expected) (Church & Hanks 1990); t_score = (count − expected)/√count (Church et al. 1991); g2: log-likelihood (Dunning 1993); log_dice = 14 + log2(2·count/(hits + freq)) (Rychlý 2008).",
-				shellQuote(strconv.Quote(c.term)), reportSpan.Left, reportSpan.Right, reportCollocMin, reportCollocates),
-		})
-	}
-	return s
 }

@@ -254,6 +254,8 @@ func (ws *wordStream) EachIDs(fn func(a *corpus.Article, ids []uint32) error) er
 	switch {
 	case ws.cache != nil:
 		return ws.cachePass(func(sc *cache.Scanner) error {
+			ws.scanner = sc // for bodySize
+			defer func() { ws.scanner = nil }()
 			for a, err := range sc.All() {
 				if err != nil {
 					return err

@@ -1,4 +1,4 @@
-package main
+package corpusreport
 
 import (
 	"fmt"
@@ -6,69 +6,44 @@ import (
 	"strings"
 
 	"github.com/baokan/baokan/analysis/burst"
+	"github.com/baokan/baokan/analysis/dictionary"
 	"github.com/baokan/baokan/analysis/timeline"
 	"github.com/baokan/baokan/reports/chart"
 	"github.com/baokan/baokan/reports/report"
 )
 
-// reportConcepts is what the report's concepts pass gathers: the dictionary's categories
-// and indices by period.
-type reportConcepts struct {
-	set    *conceptSet
-	tab    *timeline.Table
-	unit   string
-	index  [][]float64 // by series: the standardised index of an index series
-	indexE error       // why the index could not be standardised
-}
-
-// conceptPass counts the dictionary by the timelines' unit (month or year) in a pass of
-// its own over every word as cut (the report's word pass is filtered).
-func (o *reportOptions) conceptPass(io *streams, args []string, d *reportData) (*reportConcepts, error) {
-	set := o.concepts
-	unitName := "year"
-	if o.by == "month" || d.months != nil {
-		unitName = "month"
-	}
-	unit, err := timeline.ParseUnit(unitName)
-	if err != nil {
-		return nil, err
-	}
-	wf := o.wordFlags
-	keepAllWords(&wf)
-	co := o.corpusOptions
-	co.quiet, co.verbose, co.strict = true, false, false // the main pass reported
-	co.textless = !set.matcher.NeedsText()
-	ws, err := wf.openWords(io, &co, args)
-	if err != nil {
-		return nil, err
-	}
-	tab, _, err := conceptTable(ws, set, unit)
-	ws.Close()
-	if err != nil {
-		return nil, err
-	}
-	rc := &reportConcepts{set: set, tab: tab, unit: unitName}
-	if len(set.exprs) > 0 && len(tab.Periods) > 0 {
-		rc.index, rc.indexE = o.conceptFlags.indexValues(tab)
-	}
-	return rc, nil
+// Concepts are the counts of a concept dictionary by the timelines' unit, made in a pass
+// of their own over every word as cut (the report's word pass is filtered): what
+// 'baokan timeline --concepts FILE --index EXPR' shows.
+type Concepts struct {
+	Dict *dictionary.Dictionary
+	Tab  *timeline.Table
+	Unit string // "year" or "month": Collector.TimelineUnit
+	// Index holds, by series, the standardised index of each index series (nil for the
+	// others); IndexErr says why it could not be standardised.
+	Index    [][]float64
+	IndexErr error
+	// Indexes are the index expressions as given, IndexBase the base periods ("" for every
+	// period), for the methods.
+	Indexes   []string
+	IndexBase string
 }
 
 // conceptsSection shows each category's series and each index, with their bursts.
-func (b *reportBuilder) conceptsSection(rc *reportConcepts) report.Section {
+func (b *builder) conceptsSection(rc *Concepts) report.Section {
 	s := report.Section{ID: "concepts", Title: "Concepts"}
-	set, tab, unit := rc.set, rc.tab, rc.unit
-	names := set.dict.Names()
-	b.param("concept dictionary", fmt.Sprintf("%s: %d categories (%s), %d entries", set.dict.File, len(names), strings.Join(names, ", "), set.dict.Entries()))
+	dict, tab, unit := rc.Dict, rc.Tab, rc.Unit
+	names := dict.Names()
+	b.param("concept dictionary", fmt.Sprintf("%s: %d categories (%s), %d entries", dict.File, len(names), strings.Join(names, ", "), dict.Entries()))
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
 		"The categories of the concept dictionary %s, by %s: each category's matches per 10,000 words (every word as cut) and the share of articles with a match. The matches are those of 'baokan lookup' (see the methods).",
-		set.dict.File, unit)))
+		dict.File, unit)))
 	if len(tab.Periods) == 0 {
 		s.Blocks = append(s.Blocks, report.Paragraph("No article carries a valid date: there is no series."))
 		return s
 	}
 	entries := &report.Table{Caption: "The dictionary's categories.", Columns: []string{"category", "entries"}}
-	for _, c := range set.dict.Categories {
+	for _, c := range dict.Categories {
 		var es []string
 		for _, e := range c.Entries {
 			es = append(es, e.Source)
@@ -112,7 +87,7 @@ func (b *reportBuilder) conceptsSection(rc *reportConcepts) report.Section {
 		return c
 	}
 	first, last := periods[0], periods[len(periods)-1]
-	s.Blocks = append(s.Blocks, b.figs.figure("concepts", lines(concepts, func(i, pi int) float64 { return tab.Points[i][pi].Per10k() }, "per 10,000 words"),
+	s.Blocks = append(s.Blocks, b.figs.Figure("concepts", lines(concepts, func(i, pi int) float64 { return tab.Points[i][pi].Per10k() }, "per 10,000 words"),
 		fmt.Sprintf("Line chart of the matches of %s per 10,000 words, by %s from %s to %s.", strings.Join(names, ", "), unit, first, last),
 		fmt.Sprintf("Matches of each category per 10,000 words, by %s (0 in %ss without articles); bursts shaded.", unit, unit))...)
 
@@ -141,8 +116,8 @@ func (b *reportBuilder) conceptsSection(rc *reportConcepts) report.Section {
 		}
 		for _, i := range indexes {
 			var v any
-			if rc.index != nil && rc.index[i] != nil {
-				v = floatCell(rc.index[i][pi])
+			if rc.Index != nil && rc.Index[i] != nil {
+				v = floatCell(rc.Index[i][pi])
 			}
 			row = append(row, floatCell(tab.Points[i][pi].Share()), v)
 		}
@@ -159,18 +134,18 @@ func (b *reportBuilder) conceptsSection(rc *reportConcepts) report.Section {
 			exprs = append(exprs, e)
 		}
 		base := "every period"
-		if b.o.indexBase != "" {
-			base = b.o.indexBase
+		if rc.IndexBase != "" {
+			base = rc.IndexBase
 		}
 		b.param("index", strings.Join(exprs, "; "))
 		b.param("index base periods", base)
 		s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
 			"The index (%s) counts the articles matching the expression over the categories. It is scaled as Baker, Bloom and Davis (2016, Quarterly Journal of Economics 131(4), \"Measuring Economic Policy Uncertainty\") scale theirs: the matching articles divided by the %s's articles, standardised to unit standard deviation and normalised to a mean of 100 over the base periods (%s).",
 			strings.Join(exprs, "; "), unit, base)))
-		if rc.indexE != nil {
-			s.Blocks = append(s.Blocks, report.Paragraph("The index could not be standardised: "+rc.indexE.Error()))
+		if rc.IndexErr != nil {
+			s.Blocks = append(s.Blocks, report.Paragraph("The index could not be standardised: "+rc.IndexErr.Error()))
 		} else {
-			s.Blocks = append(s.Blocks, b.figs.figure("concept-index", lines(indexes, func(i, pi int) float64 { return rc.index[i][pi] }, "index (base mean = 100)"),
+			s.Blocks = append(s.Blocks, b.figs.Figure("concept-index", lines(indexes, func(i, pi int) float64 { return rc.Index[i][pi] }, "index (base mean = 100)"),
 				fmt.Sprintf("Line chart of the standardised index, by %s from %s to %s.", unit, first, last),
 				fmt.Sprintf("The standardised index (mean 100 over the base periods), by %s; bursts shaded.", unit))...)
 		}
@@ -190,13 +165,13 @@ func (b *reportBuilder) conceptsSection(rc *reportConcepts) report.Section {
 	} else {
 		s.Blocks = append(s.Blocks, bt)
 	}
-	repro := fmt.Sprintf("baokan timeline --by %s --series '' --concepts %s", unit, shellQuote(set.dict.File))
-	for _, e := range b.o.indexes {
-		repro += " --index " + shellQuote(e)
+	repro := fmt.Sprintf("baokan timeline --by %s --series '' --concepts %s", unit, ShellQuote(dict.File))
+	for _, e := range rc.Indexes {
+		repro += " --index " + ShellQuote(e)
 	}
-	if b.o.indexBase != "" {
-		repro += " --index-base " + shellQuote(b.o.indexBase)
+	if rc.IndexBase != "" {
+		repro += " --index-base " + ShellQuote(rc.IndexBase)
 	}
-	b.repro = append(b.repro, fmt.Sprintf("baokan lookup --by %s --concepts %s", unit, shellQuote(set.dict.File)), repro)
+	b.repro = append(b.repro, fmt.Sprintf("baokan lookup --by %s --concepts %s", unit, ShellQuote(dict.File)), repro)
 	return s
 }

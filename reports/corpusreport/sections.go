@@ -1,4 +1,4 @@
-package main
+package corpusreport
 
 import (
 	"errors"
@@ -13,6 +13,7 @@ import (
 	"github.com/baokan/baokan/analysis/burst"
 	"github.com/baokan/baokan/analysis/keyness"
 	"github.com/baokan/baokan/analysis/network"
+	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/terms"
 	"github.com/baokan/baokan/analysis/tfidf"
@@ -22,11 +23,12 @@ import (
 	"github.com/baokan/baokan/reports/report"
 )
 
-// reportBuilder holds what the sections share while the report is put together.
-type reportBuilder struct {
-	figs    *figureMaker
-	o       *reportOptions
-	d       *reportData
+// builder holds what the sections share while the report is put together.
+type builder struct {
+	figs    *Figures
+	o       *Options
+	d       *collected
+	in      *Inputs
 	params  [][]any // the parameters table of the methods: name, value
 	repro   []string
 	arts    []*personArticle
@@ -34,20 +36,33 @@ type reportBuilder struct {
 	keyTerm []string // the most over-used words of the keyness target
 }
 
-func (b *reportBuilder) param(name string, value any) {
+func (b *builder) param(name string, value any) {
 	b.params = append(b.params, []any{name, value})
 }
 
-func buildReport(io *streams, o *reportOptions, args []string, d *reportData, figs *figureMaker) (*report.Report, error) {
-	b := &reportBuilder{o: o, d: d, figs: figs}
-	b.arts = d.people.resolve()
+// Build makes the report of the articles added, with what in says of how they were read
+// and of the other passes. The Collector cannot be added to afterwards.
+func (c *Collector) Build(in Inputs) (*report.Report, error) {
+	if in.Summary.Matched == 0 && c.stats.articles == 0 {
+		return nil, errors.New("no article to report on")
+	}
+	d, err := c.finish(in)
+	if err != nil {
+		return nil, err
+	}
+	figs := in.Figures
+	if figs == nil {
+		figs = &Figures{}
+	}
+	b := &builder{o: &c.opts, d: d, figs: figs, in: &in}
+	b.arts = d.people
 	var t persons.Tally
 	for _, p := range b.arts {
-		t.Add(p.all(), p.date, p.page)
+		t.Add(p.persons, p.date, p.page)
 	}
 	b.tally = t.Stats()
 
-	r := &report.Report{Title: o.heading, Subtitle: b.subtitle(args)}
+	r := &report.Report{Title: b.o.Title, Subtitle: b.subtitle()}
 	overview := b.overviewSection()
 	words, err := b.wordsSection()
 	if err != nil {
@@ -63,21 +78,21 @@ func buildReport(io *streams, o *reportOptions, args []string, d *reportData, fi
 	}
 	timelines := b.timelineSection()
 	r.Sections = []report.Section{overview, words, key, people, timelines}
-	if len(d.contexts) > 0 {
-		r.Sections = append(r.Sections, contextSection(d.contexts, o))
+	if len(in.Contexts) > 0 {
+		r.Sections = append(r.Sections, contextSection(in.Contexts))
 	}
-	if d.concepts != nil {
-		r.Sections = append(r.Sections, b.conceptsSection(d.concepts))
+	if in.Concepts != nil {
+		r.Sections = append(r.Sections, b.conceptsSection(in.Concepts))
 	}
-	r.Sections = append(r.Sections, b.methodsSection(io, args))
+	r.Sections = append(r.Sections, b.methodsSection())
 	return r, nil
 }
 
-func (b *reportBuilder) subtitle(args []string) string {
+func (b *builder) subtitle() string {
 	st, sum := b.d.stats, b.d.summary
 	src := "the embedded sample of PLA Daily (解放军报) articles"
-	if len(args) > 0 {
-		src = strings.Join(args, ", ")
+	if len(b.in.Sources) > 0 {
+		src = strings.Join(b.in.Sources, ", ")
 	}
 	dates := "no dated article"
 	if !st.first.IsZero() {
@@ -90,7 +105,7 @@ func toReportTable(t reports.Table, caption, note string) *report.Table {
 	return &report.Table{Caption: caption, Columns: t.Columns, Rows: t.Rows, Note: note}
 }
 
-func (b *reportBuilder) overviewSection() report.Section {
+func (b *builder) overviewSection() report.Section {
 	st, sum := b.d.stats, b.d.summary
 	s := report.Section{ID: "overview", Title: "Corpus overview"}
 	dates := "no article carries a valid date"
@@ -118,7 +133,7 @@ func (b *reportBuilder) overviewSection() report.Section {
 		most, mostYears := 0, []string{}
 		for _, y := range years {
 			n := 0
-			if g := st.groups["year"][y]; g != nil {
+			if g := st.years[y]; g != nil {
 				n = g.articles
 			}
 			values = append(values, float64(n))
@@ -129,55 +144,55 @@ func (b *reportBuilder) overviewSection() report.Section {
 				mostYears = append(mostYears, y)
 			}
 		}
-		s.Blocks = append(s.Blocks, b.figs.figure("articles-per-year",
+		s.Blocks = append(s.Blocks, b.figs.Figure("articles-per-year",
 			chart.Bars{XLabel: "year", YLabel: "articles", Labels: years, Values: values},
 			fmt.Sprintf("Bar chart of the articles of each year from %s to %s; the most, %d, in %s.", years[0], years[len(years)-1], most, strings.Join(mostYears, ", ")),
 			"Articles per year (every year from the first to the last dated article; undated articles are left out).")...)
 	}
 	s.Blocks = append(s.Blocks, toReportTable(st.overview(sum), "What was read and kept.",
 		"As 'baokan stats'. Characters are Unicode code points of the body paragraphs."))
-	byYear := st.breakdown("year", sum.Matched)
+	byYear := breakdown("year", st.years, sum.Matched)
 	s.Blocks = append(s.Blocks, toReportTable(byYear, "Articles and body characters by year.",
 		"share: the year's articles over all articles kept. As 'baokan stats --by year'."))
-	s.Blocks = append(s.Blocks, toReportTable(st.breakdown("page", sum.Matched), "Articles by page (BH).",
+	s.Blocks = append(s.Blocks, toReportTable(breakdown("page", st.pages, sum.Matched), "Articles by page (BH).",
 		"As 'baokan stats --by page'; (none): articles without a page number."))
-	s.Blocks = append(s.Blocks, toReportTable(st.breakdown("genre", sum.Matched), "Articles by genre (TC).",
+	s.Blocks = append(s.Blocks, toReportTable(breakdown("genre", st.genres, sum.Matched), "Articles by genre (TC).",
 		"An article with several genres counts in each, so shares can add up to more than 1. As 'baokan stats --by genre'."))
 	b.repro = append(b.repro, "baokan stats --by year", "baokan stats --by page", "baokan stats --by genre")
 	return s
 }
 
-func (b *reportBuilder) wordsSection() (report.Section, error) {
+func (b *builder) wordsSection() (report.Section, error) {
 	o, d := b.o, b.d
 	s := report.Section{ID: "words", Title: "Words"}
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
 		"%s words (tokens kept after filtering) of %s distinct terms in %s articles. per_10k is a rate per 10,000 words; ranks are competition ranks (tied words share a rank).",
 		thousands(int(d.all.Tokens())), thousands(d.all.Len()), thousands(int(d.all.Docs())))))
 	rows := [][]any{}
-	for _, r := range d.all.Top(o.top) {
+	for _, r := range d.all.Top(o.Top) {
 		rows = append(rows, []any{r.Term, r.Count, r.Docs, r.Per10k, r.Rank})
 	}
 	s.Blocks = append(s.Blocks, &report.Table{
-		Caption: fmt.Sprintf("The %d most frequent words.", o.top),
+		Caption: fmt.Sprintf("The %d most frequent words.", o.Top),
 		Columns: []string{"term", "count", "docs", "per_10k", "rank"},
 		Rows:    rows,
-		Note:    fmt.Sprintf("As 'baokan terms --top %d'. Ties are ordered by term.", o.top),
+		Note:    fmt.Sprintf("As 'baokan terms --top %d'. Ties are ordered by term.", o.Top),
 	})
 
 	if len(rows) > 0 {
 		var labels []string
 		var values []float64
-		for _, r := range d.all.Top(o.top) {
+		for _, r := range d.all.Top(o.Top) {
 			labels = append(labels, r.Term)
 			values = append(values, r.Per10k)
 		}
-		s.Blocks = append(s.Blocks, b.figs.figure("top-words", chart.Bars{XLabel: "word", YLabel: "per 10,000 words", Labels: labels, Values: values},
+		s.Blocks = append(s.Blocks, b.figs.Figure("top-words", chart.Bars{XLabel: "word", YLabel: "per 10,000 words", Labels: labels, Values: values},
 			fmt.Sprintf("Bar chart of the %d most frequent words per 10,000 words, from %s (%.1f) to %s (%.1f).", len(labels), labels[0], values[0], labels[len(labels)-1], values[len(values)-1]),
 			fmt.Sprintf("The %d most frequent words, per 10,000 words.", len(labels)))...)
 	}
 	var names []string
 	var cells [][]string
-	for _, g := range d.periods.Top(o.top) {
+	for _, g := range d.periods.Top(o.Top) {
 		names = append(names, groupName(g.Group))
 		var col []string
 		for _, r := range g.Rows {
@@ -186,8 +201,8 @@ func (b *reportBuilder) wordsSection() (report.Section, error) {
 		cells = append(cells, col)
 	}
 	s.Blocks = append(s.Blocks, sideBySide(names, cells,
-		fmt.Sprintf("The %d most frequent words of each %s, with their counts.", o.top, d.by),
-		fmt.Sprintf("As 'baokan terms --by %s --top %d'. (none): the undated articles.", d.by, o.top))...)
+		fmt.Sprintf("The %d most frequent words of each %s, with their counts.", o.Top, d.by),
+		fmt.Sprintf("As 'baokan terms --by %s --top %d'. (none): the undated articles.", d.by, o.Top))...)
 
 	scheme := tfidf.Scheme{TF: tfidf.Raw, IDF: tfidf.Smooth, L2: true}
 	model, err := groupModel(scheme, d.periods)
@@ -199,20 +214,20 @@ func (b *reportBuilder) wordsSection() (report.Section, error) {
 	for _, g := range d.periods.Groups() {
 		c, _ := d.periods.Lookup(g)
 		var col []string
-		for _, r := range weigher.TopCounts(g, c, o.top) {
+		for _, r := range weigher.TopCounts(g, c, o.Top) {
 			col = append(col, fmt.Sprintf("%s (%.3f)", r.Term, r.TFIDF))
 		}
 		cells = append(cells, col)
 	}
 	s.Blocks = append(s.Blocks, sideBySide(names, cells,
 		fmt.Sprintf("TF-IDF keywords of each %s (the %s's words as one document), with their weights.", d.by, d.by),
-		fmt.Sprintf("As 'baokan keywords --by %s --top %d'; scheme %s, scikit-learn's default. A high weight marks a word frequent in the period and rare in the others.", d.by, o.top, scheme))...)
+		fmt.Sprintf("As 'baokan keywords --by %s --top %d'; scheme %s, scikit-learn's default. A high weight marks a word frequent in the period and rare in the others.", d.by, o.Top, scheme))...)
 	b.param("periods", d.byChosen)
-	b.param("rows of each table (--top)", o.top)
+	b.param("rows of each table (--top)", o.Top)
 	b.param("TF-IDF scheme", scheme.String())
-	b.repro = append(b.repro, fmt.Sprintf("baokan terms --top %d", o.top),
-		fmt.Sprintf("baokan terms --by %s --top %d", d.by, o.top),
-		fmt.Sprintf("baokan keywords --by %s --top %d", d.by, o.top))
+	b.repro = append(b.repro, fmt.Sprintf("baokan terms --top %d", o.Top),
+		fmt.Sprintf("baokan terms --by %s --top %d", d.by, o.Top),
+		fmt.Sprintf("baokan keywords --by %s --top %d", d.by, o.Top))
 	return s, nil
 }
 
@@ -261,13 +276,13 @@ func groupName(g string) string {
 	return g
 }
 
-func (b *reportBuilder) keynessSection() (report.Section, error) {
+func (b *builder) keynessSection() (report.Section, error) {
 	o, d := b.o, b.d
 	s := report.Section{ID: "keyness", Title: "Keyness"}
 	tc, rc := d.target, d.refer
-	targetDesc, referenceDesc := o.target, "the rest of the corpus"
-	if o.reference != "" {
-		referenceDesc = o.reference
+	targetDesc, referenceDesc := o.TargetText, "the rest of the corpus"
+	if o.ReferenceText != "" {
+		referenceDesc = o.ReferenceText
 	}
 	if tc == nil {
 		// The latest dated period against every other article, undated ones included: what
@@ -297,25 +312,25 @@ func (b *reportBuilder) keynessSection() (report.Section, error) {
 				rc.Merge(c)
 			}
 		}
-		b.repro = append(b.repro, fmt.Sprintf("baokan keyness --target %s --min-count %d --top %d", shellQuote(filter), o.minCount, o.top))
+		b.repro = append(b.repro, fmt.Sprintf("baokan keyness --target %s --min-count %d --top %d", ShellQuote(filter), o.MinCount, o.Top))
 	} else {
-		cmd := fmt.Sprintf("baokan keyness --target %s", shellQuote(o.target))
-		if o.reference != "" {
-			cmd += " --reference " + shellQuote(o.reference)
+		cmd := fmt.Sprintf("baokan keyness --target %s", ShellQuote(o.TargetText))
+		if o.ReferenceText != "" {
+			cmd += " --reference " + ShellQuote(o.ReferenceText)
 		}
-		b.repro = append(b.repro, fmt.Sprintf("%s --min-count %d --top %d", cmd, o.minCount, o.top))
+		b.repro = append(b.repro, fmt.Sprintf("%s --min-count %d --top %d", cmd, o.MinCount, o.Top))
 	}
-	opts := keyness.Options{MinCount: o.minCount}
+	opts := keyness.Options{MinCount: o.MinCount}
 	b.param("keyness target", targetDesc)
 	b.param("keyness reference", referenceDesc)
 	b.param("keyness G² form", opts.Form.String())
-	b.param("keyness minimum count (target + reference)", o.minCount)
+	b.param("keyness minimum count (target + reference)", o.MinCount)
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
 		"Target: %s — %s, %s words. Reference: %s — %s, %s words. G² is the log-likelihood of Rayson & Garside (2000), p its chi-square upper tail (1 degree of freedom), log_ratio Hardie's (2014) binary log of the ratio of relative frequencies.",
 		targetDesc, countOf(int(tc.Docs()), "article"), thousands(int(tc.Tokens())), referenceDesc, countOf(int(rc.Docs()), "article"), thousands(int(rc.Tokens())))))
 	rows, err := keyness.Compare(tc, rc, opts)
 	if errors.Is(err, keyness.ErrEmptyCorpus) {
-		if o.target != "" {
+		if o.TargetText != "" {
 			return s, fmt.Errorf("%w (target %d words, reference %d): check --target and --reference", err, tc.Tokens(), rc.Tokens())
 		}
 		s.Blocks = append(s.Blocks, report.Paragraph("The target or the reference has no words: nothing to compare (a corpus of one period has no reference)."))
@@ -325,7 +340,7 @@ func (b *reportBuilder) keynessSection() (report.Section, error) {
 		return s, err
 	}
 	over, under := keyness.Split(rows)
-	over, under = over[:min(o.top, len(over))], under[:min(o.top, len(under))]
+	over, under = over[:min(o.Top, len(over))], under[:min(o.Top, len(under))]
 	for _, r := range over {
 		b.keyTerm = append(b.keyTerm, r.Term)
 	}
@@ -342,7 +357,7 @@ func (b *reportBuilder) keynessSection() (report.Section, error) {
 	return s, nil
 }
 
-func (b *reportBuilder) personsSection() (report.Section, error) {
+func (b *builder) personsSection() (report.Section, error) {
 	o, d := b.o, b.d
 	s := report.Section{ID: "persons", Title: "Persons"}
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
@@ -351,30 +366,30 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 	if len(b.arts) == 0 && b.d.stats != nil {
 		s.Blocks = append(s.Blocks, report.Paragraph("None of the articles carries an RW list: the source has no indexers' person lists (the People's Daily and Wenhui Bao JSON forms never have), so the tables, the network and the person timelines below are empty. They are not a finding; persons found in the text alone are not available yet."))
 	}
-	t := &report.Table{Caption: fmt.Sprintf("The %d persons named in most articles.", o.top),
+	t := &report.Table{Caption: fmt.Sprintf("The %d persons named in most articles.", o.Top),
 		Columns: []string{"person", "articles", "first_date", "last_date", "front_page_articles"},
 		Note:    "Ties are ordered by name. As 'baokan persons --summary'."}
-	for _, p := range b.tally[:min(o.top, len(b.tally))] {
+	for _, p := range b.tally[:min(o.Top, len(b.tally))] {
 		t.Rows = append(t.Rows, []any{p.Person, p.Articles, p.First.String(), p.Last.String(), p.FrontPage})
 	}
 	s.Blocks = append(s.Blocks, t, b.firstAppearances())
 
 	builder := network.NewBuilder()
-	feedNetwork(b.arts, d.people.noRW, builder.Add)
-	opts := network.Options{Top: o.networkTop, MinWeight: 1, Seed: o.seed, Resolution: 1, Workers: o.cores()}
+	feedNetwork(b.arts, d.noRW, builder.Add)
+	opts := network.Options{Top: o.NetworkTop, MinWeight: 1, Seed: o.Seed, Resolution: 1, Workers: o.Workers}
 	net, err := builder.Network(opts)
 	if err != nil {
 		return s, err
 	}
-	b.param("network: persons kept (--network-top)", networkTopText(o.networkTop))
+	b.param("network: persons kept (--network-top)", networkTopText(o.NetworkTop))
 	b.param("network: minimum edge weight", opts.MinWeight)
 	b.param("network: Louvain seed, resolution γ", fmt.Sprintf("%d, %g", opts.Seed, opts.Resolution))
-	b.repro = append(b.repro, "baokan persons --summary", fmt.Sprintf("baokan network --top %d --seed %d", o.networkTop, o.seed))
+	b.repro = append(b.repro, "baokan persons --summary", fmt.Sprintf("baokan network --top %d --seed %d", o.NetworkTop, o.Seed))
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
 		"The co-mention network of the %s: %d persons, %d edges (two persons named in the same article; weight: the number of such articles), over N = %d articles. Louvain finds %d communities, modularity Q = %.3f.",
-		networkTopText(o.networkTop), len(net.Nodes), len(net.Edges), net.Articles, communities(net), net.Modularity)))
+		networkTopText(o.NetworkTop), len(net.Nodes), len(net.Edges), net.Articles, communities(net), net.Modularity)))
 
-	cn := chart.Network{Seed: int64(o.seed)}
+	cn := chart.Network{Seed: int64(o.Seed)}
 	for i, n := range net.Nodes {
 		cn.Nodes = append(cn.Nodes, chart.Node{ID: int64(i), Label: n.Person, Size: float64(n.Articles), Group: n.Community})
 	}
@@ -383,10 +398,10 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 		cn.Edges = append(cn.Edges, chart.Edge{From: int64(from), To: int64(to), Weight: float64(e.Weight)})
 	}
 	if len(cn.Nodes) > 0 {
-		s.Blocks = append(s.Blocks, b.figs.figure("network", cn,
+		s.Blocks = append(s.Blocks, b.figs.Figure("network", cn,
 			fmt.Sprintf("Network of %d persons joined by %d edges, coloured by %d Louvain communities; the largest nodes are %s.",
 				len(net.Nodes), len(net.Edges), communities(net), strings.Join(topNames(net, 3), ", ")),
-			fmt.Sprintf("Co-mention network of the %s. Node area: articles naming the person; edge width: articles naming both; colour: Louvain community. Layout: Eades's force-directed algorithm (gonum), seed %d.", networkTopText(o.networkTop), o.seed))...)
+			fmt.Sprintf("Co-mention network of the %s. Node area: articles naming the person; edge width: articles naming both; colour: Louvain community. Layout: Eades's force-directed algorithm (gonum), seed %d.", networkTopText(o.NetworkTop), o.Seed))...)
 	}
 
 	// Central figures: by PageRank, ties by name.
@@ -395,7 +410,7 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 	ct := &report.Table{Caption: "Central figures of the network, by PageRank.",
 		Columns: []string{"person", "articles", "degree", "weighted_degree", "pagerank", "betweenness", "eigenvector", "community"},
 		Note:    "Ties in PageRank are ordered by name. As 'baokan network' (the node table), sorted by PageRank."}
-	for _, n := range nodes[:min(o.top, len(nodes))] {
+	for _, n := range nodes[:min(o.Top, len(nodes))] {
 		ct.Rows = append(ct.Rows, []any{n.Person, n.Articles, n.Degree, n.WeightedDegree, n.PageRank, n.Betweenness, n.Eigenvector, n.Community})
 	}
 	s.Blocks = append(s.Blocks, ct)
@@ -427,14 +442,14 @@ func (b *reportBuilder) personsSection() (report.Section, error) {
 
 // firstAppearances lists, for each of the top persons, the earliest dated article naming
 // them (the first in corpus order among articles of the same date).
-func (b *reportBuilder) firstAppearances() *report.Table {
-	top := b.tally[:min(b.o.top, len(b.tally))]
+func (b *builder) firstAppearances() *report.Table {
+	top := b.tally[:min(b.o.Top, len(b.tally))]
 	first := map[string]*personArticle{}
 	for _, p := range b.arts {
 		if p.date.IsZero() {
 			continue
 		}
-		for _, name := range p.all() {
+		for _, name := range p.persons {
 			if f, ok := first[name]; !ok || p.date.Compare(f.date) < 0 {
 				first[name] = p
 			}
@@ -493,48 +508,53 @@ func communities(net *network.Network) int {
 
 // timelinePersons and timelineTerms are the names followed over time: the flags', or
 // the defaults.
-func (b *reportBuilder) timelinePersons() ([]string, string) {
-	if len(b.o.persons) > 0 {
-		return b.o.persons, "--person"
+func (b *builder) timelinePersons() ([]string, string) {
+	if len(b.o.Persons) > 0 {
+		return b.o.Persons, "--person"
 	}
 	var names []string
-	for _, p := range b.tally[:min(reportTimelineN, len(b.tally))] {
+	for _, p := range b.tally[:min(TimelineN, len(b.tally))] {
 		names = append(names, p.Person)
 	}
-	return names, fmt.Sprintf("the default: the %d persons named in most articles", reportTimelineN)
+	return names, fmt.Sprintf("the default: the %d persons named in most articles", TimelineN)
 }
 
-func (b *reportBuilder) timelineTerms() ([]string, string) {
-	if len(b.o.terms) > 0 {
-		return b.o.terms, "--term"
+func (b *builder) timelineTerms() ([]string, string) {
+	if len(b.o.Terms) > 0 {
+		return b.o.Terms, "--term"
 	}
 	if len(b.keyTerm) > 0 {
-		return b.keyTerm[:min(reportTimelineN, len(b.keyTerm))],
-			fmt.Sprintf("the default: the %d words most over-used in the keyness target", reportTimelineN)
+		return b.keyTerm[:min(TimelineN, len(b.keyTerm))],
+			fmt.Sprintf("the default: the %d words most over-used in the keyness target", TimelineN)
 	}
 	var words []string
-	for _, r := range b.d.all.Top(reportTimelineN) {
+	for _, r := range b.d.all.Top(TimelineN) {
 		words = append(words, r.Term)
 	}
-	return words, fmt.Sprintf("the default: the %d most frequent words (the keyness comparison found none)", reportTimelineN)
+	return words, fmt.Sprintf("the default: the %d most frequent words (the keyness comparison found none)", TimelineN)
 }
 
-func (b *reportBuilder) timelineSection() report.Section {
+func (b *builder) timelineSection() report.Section {
 	d := b.d
 	s := report.Section{ID: "timelines", Title: "Timelines"}
-	unit, counts, how := "year", d.years, fmt.Sprintf("year (the dated articles span more than %d months)", reportMonthSpan)
+	unit, counts, how := "year", d.years, fmt.Sprintf("year (the dated articles span more than %d months)", MonthSpan)
 	switch {
-	case b.o.by == "month":
+	case b.o.By == "month":
 		unit, counts, how = "month", d.months, "month (--by month)"
 	case d.months != nil:
-		unit, counts, how = "month", d.months, fmt.Sprintf("month (the dated articles span at most %d months)", reportMonthSpan)
+		unit, counts, how = "month", d.months, fmt.Sprintf("month (the dated articles span at most %d months)", MonthSpan)
 	}
 	periods := periodRange(unit, d.stats.first, d.stats.last)
 	if len(periods) == 0 {
 		s.Blocks = append(s.Blocks, report.Paragraph("No article carries a valid date: there is no timeline."))
 		return s
 	}
-	label := func(date corpus.Date) string { return groupings[unit](&corpus.Article{Date: date})[0] }
+	label := func(date corpus.Date) string {
+		if unit == "month" {
+			return period.Month.Of(date).String()
+		}
+		return period.Year.Of(date).String()
+	}
 	names, namesHow := b.timelinePersons()
 	words, wordsHow := b.timelineTerms()
 	b.param("timeline periods", how)
@@ -544,7 +564,11 @@ func (b *reportBuilder) timelineSection() report.Section {
 		"By %s, from the first to the last dated article. Persons: the articles naming each; words: occurrences per 10,000 words of the %s.", unit, unit)))
 
 	articles := map[string]int{}
-	for p, g := range d.stats.groups[unit] {
+	byUnit := d.stats.years
+	if unit == "month" {
+		byUnit = d.stats.months
+	}
+	for p, g := range byUnit {
 		articles[p] = g.articles
 	}
 	named := map[string]map[string]int{} // person → period → articles
@@ -555,7 +579,7 @@ func (b *reportBuilder) timelineSection() report.Section {
 		if p.date.IsZero() {
 			continue
 		}
-		for _, n := range p.all() {
+		for _, n := range p.persons {
 			if m, ok := named[n]; ok {
 				m[label(p.date)]++
 			}
@@ -642,10 +666,10 @@ func (b *reportBuilder) timelineSection() report.Section {
 	b.param("bursts", fmt.Sprintf("Kleinberg (2002), two states, s = %g, γ = %g, on the counts by %s", model.S, model.Gamma, unit))
 
 	first, last := periods[0], periods[len(periods)-1]
-	s.Blocks = append(s.Blocks, b.figs.figure("timeline-persons", personLines,
+	s.Blocks = append(s.Blocks, b.figs.Figure("timeline-persons", personLines,
 		fmt.Sprintf("Line chart of the articles naming %s, %s by %s from %s to %s.", strings.Join(names, ", "), unit, unit, first, last),
 		fmt.Sprintf("Articles naming each person, by %s; bursts shaded.", unit))...)
-	s.Blocks = append(s.Blocks, b.figs.figure("timeline-words", wordLines,
+	s.Blocks = append(s.Blocks, b.figs.Figure("timeline-words", wordLines,
 		fmt.Sprintf("Line chart of %s per 10,000 words, %s by %s from %s to %s.", strings.Join(words, ", "), unit, unit, first, last),
 		fmt.Sprintf("Words per 10,000 words, by %s (0 in %ss without articles); bursts shaded.", unit, unit))...)
 	if len(bt.Rows) == 0 {
@@ -657,10 +681,10 @@ func (b *reportBuilder) timelineSection() report.Section {
 	b.repro = append(b.repro, fmt.Sprintf("baokan terms --by %s --top 0", unit))
 	var series []string
 	for _, w := range words {
-		series = append(series, "--term "+shellQuote(w))
+		series = append(series, "--term "+ShellQuote(w))
 	}
 	for _, n := range names {
-		series = append(series, "--person "+shellQuote(n))
+		series = append(series, "--person "+ShellQuote(n))
 	}
 	b.repro = append(b.repro, fmt.Sprintf("baokan timeline --by %s --bursts %s", unit, strings.Join(series, " ")))
 	return s
