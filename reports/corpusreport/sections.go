@@ -598,6 +598,24 @@ func (b *builder) timelineSection() report.Section {
 	for _, w := range words {
 		wordLines.Series = append(wordLines.Series, chart.Series{Name: w, Values: make([]float64, len(periods))})
 	}
+	// The followed words' counts by period, read off each period's counts in one sweep
+	// (a lookup by text would index every period's terms).
+	wordCount := map[string]map[string]int64{} // period → word → count
+	want := map[string]bool{}
+	for _, w := range words {
+		want[w] = true
+	}
+	for _, p := range periods {
+		if c, ok := counts.Lookup(p); ok {
+			m := map[string]int64{}
+			for t, n := range c.All() {
+				if want[t] {
+					m[t] = n
+				}
+			}
+			wordCount[p] = m
+		}
+	}
 	for i, p := range periods {
 		c, ok := counts.Lookup(p)
 		if !ok {
@@ -607,7 +625,7 @@ func (b *builder) timelineSection() report.Section {
 			personLines.Series[j].Values[i] = float64(named[n][p])
 		}
 		for j, w := range words {
-			wordLines.Series[j].Values[i] = terms.Per10k(c.Count(w), c.Tokens())
+			wordLines.Series[j].Values[i] = terms.Per10k(wordCount[p][w], c.Tokens())
 		}
 		if articles[p] == 0 {
 			continue
@@ -617,7 +635,7 @@ func (b *builder) timelineSection() report.Section {
 			prow = append(prow, named[n][p])
 		}
 		for _, w := range words {
-			wrow = append(wrow, terms.Per10k(c.Count(w), c.Tokens()))
+			wrow = append(wrow, terms.Per10k(wordCount[p][w], c.Tokens()))
 		}
 		pt.Rows, wt.Rows = append(pt.Rows, prow), append(wt.Rows, wrow)
 	}
@@ -652,10 +670,7 @@ func (b *builder) timelineSection() report.Section {
 	}
 	// Words first, as 'baokan timeline' lists its series.
 	err := addBursts(&wordLines, "term", func(i, j int) int {
-		if c, ok := counts.Lookup(periods[i]); ok {
-			return int(c.Count(words[j]))
-		}
-		return 0
+		return int(wordCount[periods[i]][words[j]])
 	}, tokensOf)
 	if err == nil {
 		err = addBursts(&personLines, "person", func(i, j int) int { return named[names[j]][periods[i]] }, func(i int) int { return articles[periods[i]] })
