@@ -200,10 +200,10 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 		return err
 	}
 	in := corpusreport.Inputs{Summary: ws.Summary(), Sources: args, CommandLine: commandLine(io.args),
-		Software: softwareVersion(), Filters: o.filterList(), WordParams: o.wordParams(),
-		PersonParams: o.personParams(), PassOn: o.passOn, Figures: figs,
+		Software: softwareVersion(), Filters: o.filterList(), PassOn: o.passOn, Figures: figs,
 		Texts: corpusreport.MethodTexts{Words: wordFlagsHelp, Terms: termsColumnsHelp, KeywordGroups: keywordsGroupsHelp,
 			Persons: personsRulesHelp, Bursts: burstFormulaHelp, Concepts: conceptsHelp + "\n\n" + indexHelp}}
+	in.Words, in.Persons = o.settings()
 	if in.Summary.Matched == 0 {
 		return fmt.Errorf("no article to report on (%s): check the sources and --from, --to, --page, --genre, --title", in.Summary)
 	}
@@ -272,76 +272,13 @@ func (o *reportOptions) filterList() []string {
 	return filters
 }
 
-// wordParams are the word flags, for the parameters table.
-func (o *reportOptions) wordParams() [][]any {
+// settings are the word and person flags, for the methods' parameters.
+func (o *reportOptions) settings() (corpusreport.WordSettings, corpusreport.PersonSettings) {
 	wf := &o.wordFlags
-	seg := "gse shortest path (dictionary)"
-	if wf.hmm {
-		seg = "gse DAG + HMM (--hmm)"
-	}
-	if wf.dict != "" {
-		seg += ", user dictionary " + wf.dict
-	}
-	if !wf.noCorpusWords {
-		seg += ", with the corpus's RW persons and GJ topics added to the dictionary"
-	}
-	if len(o.terms) > 0 {
-		seg += "; the --term words added to the dictionary (as 'baokan timeline --term' does; for 'baokan terms' give them in a --dict file)"
-	}
-	stop := "built-in Chinese list"
-	switch {
-	case wf.noStopwords:
-		stop = "none (--no-stopwords)"
-	case wf.stopwords != "":
-		stop += " + " + wf.stopwords
-	}
-	var kept []string
-	for _, k := range []struct {
-		on   bool
-		name string
-	}{{wf.keepPunct, "punctuation"}, {wf.keepNumbers, "numbers"}, {wf.keepLatin, "Latin-letter tokens"}} {
-		if k.on {
-			kept = append(kept, k.name)
-		}
-	}
-	dropped := "punctuation, numbers and Latin-letter tokens dropped"
-	if len(kept) > 0 {
-		dropped += " (but kept: " + strings.Join(kept, ", ") + ")"
-	}
-	text := "body paragraphs"
-	if wf.titles {
-		text = "kicker, title, subtitles and body paragraphs (--titles)"
-	}
-	return [][]any{
-		{"text segmented", text},
-		{"segmentation", seg},
-		{"stop words", stop},
-		{"token filters", dropped + minLenText(wf.minLen)},
-	}
-}
-
-func minLenText(n int) string {
-	if n <= 1 {
-		return "; no minimum length"
-	}
-	return fmt.Sprintf("; words shorter than %d characters dropped", n)
-}
-
-// personParams are the person flags, for the parameters table.
-func (o *reportOptions) personParams() [][]any {
-	aliases := "the built-in table"
-	if o.aliases != "" {
-		aliases += " + " + o.aliases
-	}
-	byDate := "no"
-	if o.byDate {
-		byDate = "yes (--by-date)"
-	}
-	return [][]any{
-		{"persons: source", "RW lists (the indexers' persons), resolved as 'baokan persons'"},
-		{"persons: aliases", aliases},
-		{"persons: same names told apart by date", byDate},
-	}
+	return corpusreport.WordSettings{HMM: wf.hmm, Dict: wf.dict, CorpusWords: !wf.noCorpusWords, TermsAdded: len(o.terms) > 0,
+			NoStopwords: wf.noStopwords, Stopwords: wf.stopwords, KeepPunct: wf.keepPunct, KeepNumbers: wf.keepNumbers,
+			KeepLatin: wf.keepLatin, Titles: wf.titles, MinLen: wf.minLen},
+		corpusreport.PersonSettings{Aliases: o.aliases, ByDate: o.byDate}
 }
 
 // softwareVersion names the program that wrote the report: its version and the commit

@@ -74,10 +74,11 @@ type Inputs struct {
 	CommandLine string   // the command that wrote the report, as a shell takes it back
 	Software    string   // the program and its version
 	Filters     []string // the article filters, as name=value
-	// WordParams and PersonParams are rows (name, value) of the parameters table: how the
-	// words were cut and filtered, how persons were resolved.
-	WordParams, PersonParams [][]any
-	Texts                    MethodTexts
+	// Words and Persons say how the words were cut and filtered, how persons were
+	// resolved.
+	Words   WordSettings
+	Persons PersonSettings
+	Texts   MethodTexts
 	// PassOn are the flags given that the commands of the methods take too, by group
 	// (GroupCorpus, GroupWords, GroupPersons), each as a command line takes it back.
 	PassOn   map[string][]string

@@ -30,8 +30,8 @@ func (b *builder) methodsSection() report.Section {
 		filterText = strings.Join(in.Filters, ", ")
 	}
 	params := [][]any{{"sources", sources}, {"article filter", filterText}}
-	params = append(params, in.WordParams...)
-	params = append(params, in.PersonParams...)
+	params = append(params, in.Words.params()...)
+	params = append(params, in.Persons.params()...)
 	params = append(params, b.params...)
 	s.Blocks = append(s.Blocks, &report.Table{Caption: "Parameters.", Columns: []string{"parameter", "value"}, Rows: params})
 
