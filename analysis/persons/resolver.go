@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,6 +107,9 @@ type Resolver struct {
 	learned     map[string]bool // names standing alone in the RW lists learned
 	seg         Segmenter
 	byDate      bool
+	// resolving is set by the first Resolve: from then on Learn panics, so that no list
+	// is resolved before every list is learned (see Collector for the usual way).
+	resolving atomic.Bool
 }
 
 // NewResolver returns a Resolver with the built-in tables and opts.
@@ -204,8 +208,13 @@ func (r *Resolver) addKnown(name string, src nameSource) {
 
 // Learn records the names that stand alone in one article's RW list (entries that resolve
 // to exactly one person without splitting), so that run-together entries elsewhere in the
-// corpus can be split into them. Call it for every article before resolving any.
+// corpus can be split into them. Call it for every article before resolving any: Learn
+// panics once Resolve has been called, as a list resolved before all were learned may be
+// split otherwise than the same list resolved after. Collector keeps this order for you.
 func (r *Resolver) Learn(rw []string) {
+	if r.resolving.Load() {
+		panic("persons: Resolver.Learn after Resolve: learn every RW list before resolving any")
+	}
 	for _, raw := range rw {
 		e, learnable := r.classify(raw, false)
 		if learnable && e.Class == Person && len(e.Persons) == 1 {
@@ -234,8 +243,12 @@ func (r *Resolver) Learned() []string {
 func (r *Resolver) Aliases() map[string]string { return maps.Clone(r.aliases) }
 
 // Resolve classifies the raw entries of one RW list. date (the article's) is used only to
-// flag or disambiguate names borne by different persons; the zero Date is allowed.
+// flag or disambiguate names borne by different persons; the zero Date is allowed. It ends
+// learning: Learn panics after it.
 func (r *Resolver) Resolve(rw []string, date corpus.Date) []Entry {
+	if !r.resolving.Load() {
+		r.resolving.Store(true)
+	}
 	out := make([]Entry, 0, len(rw))
 	of := "" // the person a following role belongs to
 	for _, raw := range rw {

@@ -319,33 +319,31 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		keepAllWords(&o.wordFlags)
 		o.extraWords = append(o.extraWords, concepts.extraWords()...)
 	}
-	personsOf := func(*corpus.Article) []string { return nil }
+	personsOf := func(*corpus.Article) ([]string, error) { return nil, nil }
 	if needPersons {
 		quiet := o.corpusOptions
 		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 		quiet.skipBody = !o.textPersons()
-		noRW := map[corpus.Date]int{}
-		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, noRW)
+		corp, err := collectPersons(io, &quiet, &o.personFlags, args)
 		if err != nil {
 			return nil, err
 		}
-		if len(arts) == 0 && !o.quiet {
-			noRWNote(io, noRW)
+		if len(corp.Articles) == 0 && !o.quiet {
+			noRWNote(io, corp)
 		}
-		asked := o.askedPersons(io, resolver)
-		// Both passes see the articles in corpus order: walk the list alongside.
-		next := 0
+		asked := o.askedPersons(io, corp.Resolver)
+		cursor := corp.Cursor() // the main pass meets the articles in the same order
 		var names []string
-		personsOf = func(a *corpus.Article) []string {
-			if next >= len(arts) || arts[next].path != a.Path || arts[next].line != a.Line {
-				return nil
+		personsOf = func(a *corpus.Article) ([]string, error) {
+			p, err := cursor.Next(a)
+			if p == nil || err != nil {
+				return nil, err
 			}
-			next++
 			names = names[:0]
-			for _, name := range arts[next-1].all() {
+			for _, name := range p.All() {
 				names = append(names, asked[name]...)
 			}
-			return names
+			return names, nil
 		}
 	}
 	if needWords {
@@ -366,7 +364,11 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		}
 		if needPersons { // personsOf walks the persons pass in corpus order
 			err = ws.Each(func(a *corpus.Article, words []string) error {
-				d := timeline.DocOf(a, words, personsOf(a))
+				names, err := personsOf(a)
+				if err != nil {
+					return err
+				}
+				d := timeline.DocOf(a, words, names)
 				_, d.Chars = ws.bodySize(a)
 				if concepts != nil {
 					conceptWorkers[0].count(a, words)
@@ -420,7 +422,12 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 			s.close()
 			return nil, err
 		}
-		d := timeline.DocOf(a, nil, personsOf(a))
+		names, err := personsOf(a)
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		d := timeline.DocOf(a, nil, names)
 		_, d.Chars = s.bodySize(a)
 		agg.Add(d)
 	}
