@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -270,6 +271,15 @@ func (r *Resolver) Resolve(rw []string, date corpus.Date) []Entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// Canonical returns the one person name resolves to as an RW entry (毛主席 → 毛泽东), or
+// name itself when it resolves to no person or to several. Like Resolve, it ends learning.
+func (r *Resolver) Canonical(name string) string {
+	if ps := Persons(r.Resolve([]string{name}, corpus.Date{})); len(ps) == 1 {
+		return ps[0]
+	}
+	return name
 }
 
 // Persons returns the distinct persons of entries, in order of first appearance.
@@ -630,4 +640,24 @@ func (r *Resolver) homonym(e *Entry, date corpus.Date) {
 			e.Reason += fmt.Sprintf("; homonym %s: different persons bear it, the date does not tell which", p)
 		}
 	}
+}
+
+// LazySegmenter returns a Segmenter that calls load at its first Cut: a segmenter's
+// dictionary takes 0.5 to 2 s to load, and most corpora have no entry that needs it. If
+// load fails, Cut returns nil and the entry stays unsplit, as without a Segmenter. It is
+// safe for concurrent use when the loaded Segmenter is.
+func LazySegmenter(load func() (Segmenter, error)) Segmenter {
+	var once sync.Once
+	var seg Segmenter
+	return SegmenterFunc(func(text string) []string {
+		once.Do(func() {
+			if s, err := load(); err == nil {
+				seg = s
+			}
+		})
+		if seg == nil {
+			return nil
+		}
+		return seg.Cut(text)
+	})
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -28,8 +27,8 @@ type exportOptions struct {
 
 // The files of an export, in its directory.
 const (
-	articlesFile = "articles.parquet"
-	tokensFile   = "tokens.parquet"
+	articlesFile = parquetfile.ArticlesFile
+	tokensFile   = parquetfile.TokensFile
 )
 
 func newExportCmd(io *streams) *cobra.Command {
@@ -188,51 +187,28 @@ func exportWithTokens(io *streams, o *exportOptions, people *persons.Table, args
 		return err
 	}
 	defer ws.Close() // on the error paths; closed below otherwise
-	af, err := createParquet(o.dir, articlesFile)
+	e, err := parquetfile.NewExport(o.dir, true)
 	if err != nil {
 		return err
 	}
-	tf, err := createParquet(o.dir, tokensFile)
-	if err != nil {
-		af.abort()
-		return err
-	}
-	aw, tw := parquetfile.NewArticleWriter(af.buf), parquetfile.NewTokenWriter(tf.buf)
-	var row parquetfile.Article
-	var id int64
 	var names []string
 	err = ws.Each(func(a *corpus.Article, words []string) error {
 		var err error
-		if names, err = people.Article(names[:0], id); err != nil {
-			return err
+		if names, err = people.Article(names[:0], e.Articles()); err == nil {
+			err = e.Add(a, names, words)
 		}
-		row.Set(id, a, names)
-		row.SetTokens(len(words))
-		if err := aw.Write(&row); err != nil {
-			return err
-		}
-		if err := tw.WriteArticle(id, words); err != nil {
-			return err
-		}
-		id++
-		return nil
+		return err
 	})
-	if err == nil {
-		err = errors.Join(aw.Close(), tw.Close())
-	}
-	if err == nil {
-		err = af.commit()
-	}
-	if err == nil {
-		err = tf.commit()
-	}
 	if err != nil {
-		af.abort()
-		tf.abort()
+		e.Abort()
+		return err
+	}
+	if err := e.Close(); err != nil {
 		return err
 	}
 	if !o.quiet {
-		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s, %d tokens to %s\n", id, af.final, tw.Rows(), tf.final)
+		arts, toks := e.Paths()
+		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s, %d tokens to %s\n", e.Articles(), arts, e.Tokens(), toks)
 	}
 	return ws.Close()
 }
@@ -244,88 +220,31 @@ func exportArticles(io *streams, o *exportOptions, people *persons.Table, args [
 	if err != nil {
 		return err
 	}
-	af, err := createParquet(o.dir, articlesFile)
+	e, err := parquetfile.NewExport(o.dir, false)
 	if err != nil {
 		s.close()
 		return err
 	}
-	aw := parquetfile.NewArticleWriter(af.buf)
-	var row parquetfile.Article
-	var id int64
 	var names []string
 	for a, err := range s.reader.All() {
 		if err == nil {
-			names, err = people.Article(names[:0], id)
-		}
-		if err == nil {
-			row.Set(id, a, names)
-			err = aw.Write(&row)
-			id++
+			if names, err = people.Article(names[:0], e.Articles()); err == nil {
+				err = e.Add(a, names, nil)
+			}
 		}
 		if err != nil {
 			s.close()
-			af.abort()
+			e.Abort()
 			return err
 		}
 	}
 	verdict := s.close()
-	err = aw.Close()
-	if err == nil {
-		err = af.commit()
-	}
-	if err != nil {
-		af.abort()
+	if err := e.Close(); err != nil {
 		return err
 	}
 	if !o.quiet {
-		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s\n", id, af.final)
+		arts, _ := e.Paths()
+		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s\n", e.Articles(), arts)
 	}
 	return verdict
-}
-
-// parquetOut is one output file, written under a temporary name and renamed when
-// complete, so that a failed or interrupted export leaves no truncated table under the
-// final name.
-type parquetOut struct {
-	f          *os.File
-	buf        *bufio.Writer
-	tmp, final string
-	done       bool
-}
-
-func createParquet(dir, name string) (*parquetOut, error) {
-	final := filepath.Join(dir, name)
-	// A fresh temporary name: a file of the user's named like it is not replaced.
-	f, err := os.CreateTemp(dir, name+".partial*")
-	if err != nil {
-		return nil, err
-	}
-	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600; tables are to share
-		f.Close()
-		os.Remove(f.Name())
-		return nil, err
-	}
-	return &parquetOut{f: f, buf: bufio.NewWriterSize(f, 1<<20), tmp: f.Name(), final: final}, nil
-}
-
-// commit flushes and closes the file, and gives it its final name.
-func (p *parquetOut) commit() error {
-	err := p.buf.Flush()
-	if cerr := p.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(p.tmp, p.final)
-	}
-	p.done = err == nil
-	return err
-}
-
-// abort removes the temporary file, unless commit succeeded.
-func (p *parquetOut) abort() {
-	if p.done {
-		return
-	}
-	p.f.Close()
-	os.Remove(p.tmp)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -119,69 +118,17 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 	if by.Paper {
 		slices = nil // GEXF's spells are of time: the whole network
 	}
-	if err := writeGraphFiles(o, wholeNet, slices); err != nil {
+	files := graphfile.Files{GEXF: o.gexf, GraphML: o.graphml, DOT: o.dot, GEXFOptions: graphfile.GEXFOptions{
+		Version: o.gexfVersion, Description: "co-mention network of RW persons, written by baokan"}}
+	if err := files.Write(wholeNet, slices); err != nil {
 		return err
 	}
 	return writeNetworkTables(io, o, format, toPrint, sliced != nil)
 }
 
-func writeGraphFiles(o *networkOptions, whole *network.Network, slices []network.Slice) error {
-	write := func(path string, fn func(w io.Writer) error) error {
-		if path == "" {
-			return nil
-		}
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		if err := fn(f); err != nil {
-			f.Close()
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		return f.Close()
-	}
-	gopts := graphfile.GEXFOptions{Version: o.gexfVersion, Description: "co-mention network of RW persons, written by baokan"}
-	err := write(o.gexf, func(w io.Writer) error {
-		if slices != nil {
-			return graphfile.WriteGEXFSlices(w, slices, gopts)
-		}
-		return graphfile.WriteGEXF(w, whole, gopts)
-	})
-	if err == nil {
-		err = write(o.graphml, func(w io.Writer) error { return graphfile.WriteGraphML(w, whole) })
-	}
-	if err == nil {
-		err = write(o.dot, func(w io.Writer) error { return graphfile.WriteDOT(w, whole) })
-	}
-	return err
-}
-
 func writeNetworkTables(io *streams, o *networkOptions, format reports.Format, nets []network.Slice, sliced bool) error {
-	nodeCols, edgeCols := graphfile.NodeColumns(), graphfile.EdgeColumns()
-	if sliced {
-		nodeCols = append([]string{graphfile.SliceColumn}, nodeCols...)
-		edgeCols = append([]string{graphfile.SliceColumn}, edgeCols...)
-	}
-	writeNodes := func(w *reports.Writer) error {
-		for _, s := range nets {
-			for i := range s.Network.Nodes {
-				if err := w.WriteRow(sliceRow(sliced, s.Label, graphfile.NodeRow(&s.Network.Nodes[i]))...); err != nil {
-					return err
-				}
-			}
-		}
-		return w.Close()
-	}
-	writeEdges := func(w *reports.Writer) error {
-		for _, s := range nets {
-			for i := range s.Network.Edges {
-				if err := w.WriteRow(sliceRow(sliced, s.Label, graphfile.EdgeRow(&s.Network.Edges[i]))...); err != nil {
-					return err
-				}
-			}
-		}
-		return w.Close()
-	}
+	t := graphfile.Tables{Networks: nets, Sliced: sliced}
+	nodeCols, edgeCols, writeNodes, writeEdges := t.NodeColumns(), t.EdgeColumns(), t.WriteNodes, t.WriteEdges
 	ropts := o.reportOptions()
 	switch {
 	case format == reports.FormatTable:
@@ -226,11 +173,4 @@ func writeNetworkTables(io *streams, o *networkOptions, format reports.Format, n
 	default:
 		return writeNodes(reports.NewWriter(io.out, format, nodeCols, ropts...))
 	}
-}
-
-func sliceRow(sliced bool, label string, row []any) []any {
-	if !sliced {
-		return row
-	}
-	return append([]any{label}, row...)
 }

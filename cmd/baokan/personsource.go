@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -96,7 +95,13 @@ func newPersonCollector(pf *personFlags) (*personCollector, error) {
 // segmenter splits run-together entries the rules cannot; its dictionary takes 0.5 to
 // 2 s to load, so it is loaded only if some entry needs it.
 func (pf *personFlags) resolverOptions() (persons.Options, error) {
-	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: &lazySegmenter{}}
+	opts := persons.Options{DisambiguateByDate: pf.byDate, Segmenter: persons.LazySegmenter(func() (persons.Segmenter, error) {
+		seg, err := segment.New(segment.Options{})
+		if err != nil {
+			return nil, err
+		}
+		return seg, nil
+	})}
 	if pf.aliases != "" {
 		f, err := os.Open(pf.aliases)
 		if err != nil {
@@ -215,23 +220,4 @@ func noRWNote(io *streams, c *persons.Corpus) {
 	if n := c.WithoutPersons(); n > 0 {
 		fmt.Fprintf(io.err, "baokan: none of the %d articles read has an RW (人物) list: the source has no indexers' person lists (the People's Daily and Wenhui Bao JSON forms never have), so there are no persons to count; persons found in the text alone are not available yet\n", n)
 	}
-}
-
-// lazySegmenter loads the segmenter at its first use.
-type lazySegmenter struct {
-	once sync.Once
-	seg  *segment.Segmenter
-}
-
-func (l *lazySegmenter) Cut(text string) []string {
-	l.once.Do(func() {
-		seg, err := segment.New(segment.Options{})
-		if err == nil {
-			l.seg = seg
-		}
-	})
-	if l.seg == nil {
-		return nil // no segmenter: the entry stays unsplit, as without the hook
-	}
-	return l.seg.Cut(text)
 }
