@@ -17,6 +17,7 @@ type Doc struct {
 	ID      string
 	Date    corpus.Date // zero when unknown: counted, but not in any edge's date range
 	Page    int
+	Paper   string // the article's paper, for slices by paper
 	Persons []string
 }
 

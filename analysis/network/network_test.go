@@ -346,8 +346,13 @@ func TestSlices(t *testing.T) {
 	if e := byYear[0].Network.Edges[0]; e.Weight != 1 || e.PMI != 0 {
 		t.Errorf("1962 edge = %+v", e)
 	}
-	if _, err := ParseSliceBy("month"); err == nil {
-		t.Error("month accepted")
+	if _, err := ParseSliceBy("fortnight"); err == nil {
+		t.Error("fortnight accepted")
+	}
+	for _, by := range []string{"day", "week", "month", "quarter", "year", "decade", "paper"} {
+		if got, err := ParseSliceBy(by); err != nil || got.String() != by {
+			t.Errorf("ParseSliceBy(%q) = %v, %v", by, got, err)
+		}
 	}
 }
 

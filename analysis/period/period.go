@@ -117,6 +117,9 @@ func (p Period) Start() corpus.Date {
 	return corpus.Date{}
 }
 
+// End returns the last day of the period (a Sunday for an ISO week).
+func (p Period) End() corpus.Date { return dateOfDay(dayNumber(p.Next().Start()) - 1) }
+
 // String is the period's label: 1962-10-29 (day), 1962-W44 (ISO 8601 week, with the ISO
 // week-numbering year, so 2005-01-01 is in 2004-W53), 1962-10 (month), 1962-Q4 (quarter),
 // 1962 (year), 1960s (decade). Labels of one unit sort as their periods do.

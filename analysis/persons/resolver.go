@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,6 +108,9 @@ type Resolver struct {
 	learned     map[string]bool // names standing alone in the RW lists learned
 	seg         Segmenter
 	byDate      bool
+	// resolving is set by the first Resolve: from then on Learn panics, so that no list
+	// is resolved before every list is learned (see Collector for the usual way).
+	resolving atomic.Bool
 }
 
 // NewResolver returns a Resolver with the built-in tables and opts.
@@ -204,8 +209,13 @@ func (r *Resolver) addKnown(name string, src nameSource) {
 
 // Learn records the names that stand alone in one article's RW list (entries that resolve
 // to exactly one person without splitting), so that run-together entries elsewhere in the
-// corpus can be split into them. Call it for every article before resolving any.
+// corpus can be split into them. Call it for every article before resolving any: Learn
+// panics once Resolve has been called, as a list resolved before all were learned may be
+// split otherwise than the same list resolved after. Collector keeps this order for you.
 func (r *Resolver) Learn(rw []string) {
+	if r.resolving.Load() {
+		panic("persons: Resolver.Learn after Resolve: learn every RW list before resolving any")
+	}
 	for _, raw := range rw {
 		e, learnable := r.classify(raw, false)
 		if learnable && e.Class == Person && len(e.Persons) == 1 {
@@ -234,8 +244,12 @@ func (r *Resolver) Learned() []string {
 func (r *Resolver) Aliases() map[string]string { return maps.Clone(r.aliases) }
 
 // Resolve classifies the raw entries of one RW list. date (the article's) is used only to
-// flag or disambiguate names borne by different persons; the zero Date is allowed.
+// flag or disambiguate names borne by different persons; the zero Date is allowed. It ends
+// learning: Learn panics after it.
 func (r *Resolver) Resolve(rw []string, date corpus.Date) []Entry {
+	if !r.resolving.Load() {
+		r.resolving.Store(true)
+	}
 	out := make([]Entry, 0, len(rw))
 	of := "" // the person a following role belongs to
 	for _, raw := range rw {
@@ -257,6 +271,15 @@ func (r *Resolver) Resolve(rw []string, date corpus.Date) []Entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// Canonical returns the one person name resolves to as an RW entry (毛主席 → 毛泽东), or
+// name itself when it resolves to no person or to several. Like Resolve, it ends learning.
+func (r *Resolver) Canonical(name string) string {
+	if ps := Persons(r.Resolve([]string{name}, corpus.Date{})); len(ps) == 1 {
+		return ps[0]
+	}
+	return name
 }
 
 // Persons returns the distinct persons of entries, in order of first appearance.
@@ -617,4 +640,24 @@ func (r *Resolver) homonym(e *Entry, date corpus.Date) {
 			e.Reason += fmt.Sprintf("; homonym %s: different persons bear it, the date does not tell which", p)
 		}
 	}
+}
+
+// LazySegmenter returns a Segmenter that calls load at its first Cut: a segmenter's
+// dictionary takes 0.5 to 2 s to load, and most corpora have no entry that needs it. If
+// load fails, Cut returns nil and the entry stays unsplit, as without a Segmenter. It is
+// safe for concurrent use when the loaded Segmenter is.
+func LazySegmenter(load func() (Segmenter, error)) Segmenter {
+	var once sync.Once
+	var seg Segmenter
+	return SegmenterFunc(func(text string) []string {
+		once.Do(func() {
+			if s, err := load(); err == nil {
+				seg = s
+			}
+		})
+		if seg == nil {
+			return nil
+		}
+		return seg.Cut(text)
+	})
 }

@@ -200,11 +200,11 @@ func TestSplitRunTogether(t *testing.T) {
 // a surname), both two name-shaped pieces of equal cost; the first cover found wins, and
 // it is the wrong one. Once 王洪文 stands alone in another list, it is known and wins.
 func TestLearnResolvesAmbiguousSplit(t *testing.T) {
-	r := NewResolver(Options{NoBuiltinNames: true})
-	before := one(t, r, "王洪文康生", corpus.Date{})
+	before := one(t, NewResolver(Options{NoBuiltinNames: true}), "王洪文康生", corpus.Date{})
 	if !slices.Equal(before.Persons, []string{"王洪", "文康生"}) {
 		t.Errorf("before learning: %q, want the (wrong) first cover [王洪 文康生]", before.Persons)
 	}
+	r := NewResolver(Options{NoBuiltinNames: true})
 	r.Learn([]string{"王洪文", "讲话", "照片", "马来西亚", "总理"})
 	if got := r.Learned(); !slices.Equal(got, []string{"王洪文"}) {
 		t.Errorf("Learned() = %q, want [王洪文] (events, roles, places and other words are not names)", got)
@@ -214,7 +214,8 @@ func TestLearnResolvesAmbiguousSplit(t *testing.T) {
 		t.Errorf("after learning: %q (%s), want [王洪文 康生]", after.Persons, after.Reason)
 	}
 	// Learning a run-together entry learns nothing: it is no single name.
-	r.Learn([]string{"张三丰李四光"})
+	r = NewResolver(Options{NoBuiltinNames: true})
+	r.Learn([]string{"王洪文", "张三丰李四光"})
 	if got := r.Learned(); len(got) != 1 {
 		t.Errorf("Learned() = %q after a run-together entry, want it unchanged", got)
 	}

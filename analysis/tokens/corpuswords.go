@@ -10,7 +10,6 @@ import (
 	"github.com/baokan/baokan/analysis/lexicon"
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/segment"
-	"github.com/baokan/baokan/corpus"
 )
 
 // CorpusWords are the words a corpus teaches the segmenter before it cuts: the persons of
@@ -64,7 +63,8 @@ func CollectCorpusWordsFinding(src Source, resolver *persons.Resolver, finder *l
 	if resolver == nil {
 		resolver = persons.NewResolver(persons.Options{})
 	}
-	var lists [][]string
+	// Every list learned before any is resolved (persons.NameSet).
+	lists := persons.NewNameSet(resolver)
 	topics := map[string]bool{}
 	for {
 		a, err := src.Next()
@@ -75,8 +75,7 @@ func CollectCorpusWordsFinding(src Source, resolver *persons.Resolver, finder *l
 			return CorpusWords{}, err
 		}
 		if len(a.RW) > 0 {
-			resolver.Learn(a.RW)
-			lists = append(lists, a.RW)
+			lists.Add(a.RW)
 			if finder != nil {
 				finder.Known(a.RW)
 			}
@@ -88,18 +87,8 @@ func CollectCorpusWordsFinding(src Source, resolver *persons.Resolver, finder *l
 			finder.Add(a)
 		}
 	}
-	names := map[string]bool{}
-	for _, rw := range lists {
-		// Undated: the words are the names as printed (布什), whoever they denote.
-		for _, e := range resolver.Resolve(rw, corpus.Date{}) {
-			for _, p := range e.Persons {
-				if len([]rune(p)) >= 2 {
-					names[p] = true
-				}
-			}
-		}
-	}
-	w := CorpusWords{Persons: sortedKeys(names), Topics: sortedKeys(topics)}
+	// Undated: the words are the names as printed (布什), whoever they denote.
+	w := CorpusWords{Persons: lists.Names(2), Topics: sortedKeys(topics)}
 	if finder != nil {
 		finder.Known(w.Persons)
 		w.Found = finder.Result()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
@@ -28,8 +27,8 @@ type exportOptions struct {
 
 // The files of an export, in its directory.
 const (
-	articlesFile = "articles.parquet"
-	tokensFile   = "tokens.parquet"
+	articlesFile = parquetfile.ArticlesFile
+	tokensFile   = parquetfile.TokensFile
 )
 
 func newExportCmd(io *streams) *cobra.Command {
@@ -149,240 +148,103 @@ func wordFlagNames() map[string]bool {
 	return names
 }
 
-// personTable holds the resolved persons of every article of the selection, in corpus
-// order: each distinct name once, and each article's persons as indices into the names
-// (a few bytes an article), so that the resolver, and the segmenter it may load, are
-// freed before the word segmenter loads.
-type personTable struct {
-	names []string
-	index map[string]uint32
-	ids   []uint32 // name indices, article after article
-	ends  []uint32 // article i's indices are ids[ends[i-1]:ends[i]]
-}
-
-// add appends the next article's persons.
-func (p *personTable) add(names []string) {
-	for _, n := range names {
-		id, ok := p.index[n]
-		if !ok {
-			id = uint32(len(p.names))
-			p.index[n] = id
-			p.names = append(p.names, n)
-		}
-		p.ids = append(p.ids, id)
-	}
-	p.ends = append(p.ends, uint32(len(p.ids)))
-}
-
-// article appends article i's persons to dst. The main pass must meet the articles the
-// persons passes met: a corpus changed in between is an error.
-func (p *personTable) article(dst []string, i int64) ([]string, error) {
-	if i >= int64(len(p.ends)) {
-		return nil, fmt.Errorf("the corpus changed while it was read: more articles than the %d of the persons pass", len(p.ends))
-	}
-	start := uint32(0)
-	if i > 0 {
-		start = p.ends[i-1]
-	}
-	for _, id := range p.ids[start:p.ends[i]] {
-		dst = append(dst, p.names[id])
-	}
-	return dst, nil
-}
-
 // resolvePersons gives the persons of every article of the selection as 'baokan persons'
-// finds them: a quiet metadata-only pass learns every RW list, a second resolves each.
-func resolvePersons(io *streams, co *corpusOptions, pf *personFlags, args []string) (*personTable, error) {
-	opts, err := pf.resolverOptions()
+// finds them, from a quiet metadata-only pass (persons.Collector), as a persons.Table: the
+// resolver, and the segmenter it may load, are collected before the word segmenter loads,
+// so that the two are never in memory together.
+func resolvePersons(io *streams, co *corpusOptions, pf *personFlags, args []string) (*persons.Table, error) {
+	collector, err := newPersonCollector(pf)
 	if err != nil {
 		return nil, err
 	}
-	resolver := persons.NewResolver(opts)
+	collector.c.KeepEntries = false
 	quiet := *co
 	quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 	quiet.skipBody = true
-	each := func(fn func(a *corpus.Article)) error {
-		s, err := quiet.open(io, args)
-		if err != nil {
-			return err
-		}
-		for a, err := range s.reader.All() {
-			if err != nil {
-				s.close()
-				return err
-			}
-			fn(a)
-		}
-		s.close()
-		return nil
-	}
-	if err := each(func(a *corpus.Article) { resolver.Learn(a.RW) }); err != nil {
-		return nil, err
-	}
-	table := &personTable{index: map[string]uint32{}}
-	err = each(func(a *corpus.Article) {
-		if len(a.RW) == 0 {
-			table.add(nil)
-			return
-		}
-		table.add(persons.Persons(resolver.Resolve(a.RW, a.Date)))
-	})
+	s, err := quiet.open(io, args)
 	if err != nil {
 		return nil, err
 	}
-	table.index = nil
-	// The resolver's segmenter, if an entry loaded it, is garbage now: collect it before
-	// the word segmenter loads, so that the two are never in memory together.
-	resolver = nil
+	collector.copyText = s.cache == nil
+	for a, err := range s.reader.All() {
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		collector.add(a)
+	}
+	s.close()
+	table := persons.TableOf(collector.c.Resolve())
+	collector = nil
 	runtime.GC()
 	return table, nil
 }
 
 // exportWithTokens writes both tables in one pass of the word stream.
-func exportWithTokens(io *streams, o *exportOptions, people *personTable, args []string) error {
+func exportWithTokens(io *streams, o *exportOptions, people *persons.Table, args []string) error {
 	ws, err := o.openWords(io, &o.corpusOptions, args)
 	if err != nil {
 		return err
 	}
 	defer ws.Close() // on the error paths; closed below otherwise
-	af, err := createParquet(o.dir, articlesFile)
+	e, err := parquetfile.NewExport(o.dir, true)
 	if err != nil {
 		return err
 	}
-	tf, err := createParquet(o.dir, tokensFile)
-	if err != nil {
-		af.abort()
-		return err
-	}
-	aw, tw := parquetfile.NewArticleWriter(af.buf), parquetfile.NewTokenWriter(tf.buf)
-	var row parquetfile.Article
-	var id int64
 	var names []string
 	err = ws.Each(func(a *corpus.Article, words []string) error {
 		var err error
-		if names, err = people.article(names[:0], id); err != nil {
-			return err
+		if names, err = people.Article(names[:0], e.Articles()); err == nil {
+			err = e.Add(a, names, words)
 		}
-		row.Set(id, a, names)
-		row.SetTokens(len(words))
-		if err := aw.Write(&row); err != nil {
-			return err
-		}
-		if err := tw.WriteArticle(id, words); err != nil {
-			return err
-		}
-		id++
-		return nil
+		return err
 	})
-	if err == nil {
-		err = errors.Join(aw.Close(), tw.Close())
-	}
-	if err == nil {
-		err = af.commit()
-	}
-	if err == nil {
-		err = tf.commit()
-	}
 	if err != nil {
-		af.abort()
-		tf.abort()
+		e.Abort()
+		return err
+	}
+	if err := e.Close(); err != nil {
 		return err
 	}
 	if !o.quiet {
-		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s, %d tokens to %s\n", id, af.final, tw.Rows(), tf.final)
+		arts, toks := e.Paths()
+		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s, %d tokens to %s\n", e.Articles(), arts, e.Tokens(), toks)
 	}
 	return ws.Close()
 }
 
 // exportArticles writes the articles table alone, reading the corpus without
 // segmenting it.
-func exportArticles(io *streams, o *exportOptions, people *personTable, args []string) error {
+func exportArticles(io *streams, o *exportOptions, people *persons.Table, args []string) error {
 	s, err := o.open(io, args)
 	if err != nil {
 		return err
 	}
-	af, err := createParquet(o.dir, articlesFile)
+	e, err := parquetfile.NewExport(o.dir, false)
 	if err != nil {
 		s.close()
 		return err
 	}
-	aw := parquetfile.NewArticleWriter(af.buf)
-	var row parquetfile.Article
-	var id int64
 	var names []string
 	for a, err := range s.reader.All() {
 		if err == nil {
-			names, err = people.article(names[:0], id)
-		}
-		if err == nil {
-			row.Set(id, a, names)
-			err = aw.Write(&row)
-			id++
+			if names, err = people.Article(names[:0], e.Articles()); err == nil {
+				err = e.Add(a, names, nil)
+			}
 		}
 		if err != nil {
 			s.close()
-			af.abort()
+			e.Abort()
 			return err
 		}
 	}
 	verdict := s.close()
-	err = aw.Close()
-	if err == nil {
-		err = af.commit()
-	}
-	if err != nil {
-		af.abort()
+	if err := e.Close(); err != nil {
 		return err
 	}
 	if !o.quiet {
-		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s\n", id, af.final)
+		arts, _ := e.Paths()
+		fmt.Fprintf(io.err, "baokan: wrote %d articles to %s\n", e.Articles(), arts)
 	}
 	return verdict
-}
-
-// parquetOut is one output file, written under a temporary name and renamed when
-// complete, so that a failed or interrupted export leaves no truncated table under the
-// final name.
-type parquetOut struct {
-	f          *os.File
-	buf        *bufio.Writer
-	tmp, final string
-	done       bool
-}
-
-func createParquet(dir, name string) (*parquetOut, error) {
-	final := filepath.Join(dir, name)
-	// A fresh temporary name: a file of the user's named like it is not replaced.
-	f, err := os.CreateTemp(dir, name+".partial*")
-	if err != nil {
-		return nil, err
-	}
-	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600; tables are to share
-		f.Close()
-		os.Remove(f.Name())
-		return nil, err
-	}
-	return &parquetOut{f: f, buf: bufio.NewWriterSize(f, 1<<20), tmp: f.Name(), final: final}, nil
-}
-
-// commit flushes and closes the file, and gives it its final name.
-func (p *parquetOut) commit() error {
-	err := p.buf.Flush()
-	if cerr := p.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(p.tmp, p.final)
-	}
-	p.done = err == nil
-	return err
-}
-
-// abort removes the temporary file, unless commit succeeded.
-func (p *parquetOut) abort() {
-	if p.done {
-		return
-	}
-	p.f.Close()
-	os.Remove(p.tmp)
 }

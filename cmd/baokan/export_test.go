@@ -107,14 +107,18 @@ func TestExportSample(t *testing.T) {
 		rows := byFile(arts)
 		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 			var a struct {
-				Path string
-				RW   []string
+				Path  string
+				RW    []string
+				Paper string
 			}
 			if err := json.Unmarshal([]byte(line), &a); err != nil {
 				t.Fatal(err)
 			}
 			if got := arts.Columns["rw"][rows[path(a.Path)]]; !reflect.DeepEqual(got, a.RW) {
 				t.Errorf("%s: rw %v, want %v", a.Path, got, a.RW)
+			}
+			if got := arts.Columns["paper"][rows[path(a.Path)]]; got != a.Paper {
+				t.Errorf("%s: paper %q, want %q ('baokan articles')", a.Path, got, a.Paper)
 			}
 		}
 		want := map[string][]string{}
@@ -281,6 +285,7 @@ const { DuckDBInstance } = require('@duckdb/node-api');
     types: await q("SELECT column_name, column_type FROM (DESCRIBE articles) UNION ALL SELECT 'tokens.' || column_name, column_type FROM (DESCRIBE tokens)"),
     counts: await q("SELECT (SELECT count(*) FROM articles)::INTEGER AS articles, (SELECT count(*) FROM tokens)::INTEGER AS tokens"),
     years: await q("SELECT coalesce(a.year::VARCHAR, '') AS year, count(*)::INTEGER AS n FROM tokens t JOIN articles a USING (article) GROUP BY ALL ORDER BY 1"),
+    papers: await q("SELECT paper, count(*)::INTEGER AS n FROM articles GROUP BY ALL ORDER BY 1"),
     persons: await q("SELECT p AS person, count(*)::INTEGER AS n FROM (SELECT unnest(persons) AS p FROM articles) GROUP BY ALL ORDER BY n DESC, p LIMIT 1"),
   }));
 })().catch((e) => { console.error(e); process.exit(1); });
@@ -320,6 +325,10 @@ func duckDBReads(t *testing.T, dir string, words int, byYear map[string]int) {
 			Year string
 			N    int
 		}
+		Papers []struct {
+			Paper string
+			N     int
+		}
 		Persons []struct {
 			Person string
 			N      int
@@ -332,7 +341,7 @@ func duckDBReads(t *testing.T, dir string, words int, byYear map[string]int) {
 	for _, c := range got.Types {
 		types[c.ColumnName] = c.ColumnType
 	}
-	for col, want := range map[string]string{"article": "BIGINT", "date": "DATE", "year": "INTEGER",
+	for col, want := range map[string]string{"article": "BIGINT", "date": "DATE", "paper": "VARCHAR", "year": "INTEGER",
 		"persons": "VARCHAR[]", "rw": "VARCHAR[]", "title": "VARCHAR", "tokens": "INTEGER",
 		"tokens.article": "BIGINT", "tokens.position": "INTEGER", "tokens.term": "VARCHAR"} {
 		if types[col] != want {
@@ -348,6 +357,20 @@ func duckDBReads(t *testing.T, dir string, words int, byYear map[string]int) {
 	}
 	if len(years) == 0 || !reflect.DeepEqual(years, byYear) {
 		t.Errorf("DuckDB words by year %v\nwant ('baokan terms --by year') %v", years, byYear)
+	}
+	// Articles by paper: the sample's 30 tagged files name no paper, its 8 JSON files are
+	// the People's Daily's (testdata/README.md), as 'baokan stats --by paper' counts them.
+	papers := map[string]int{}
+	for _, p := range got.Papers {
+		papers[p.Paper] = p.N
+	}
+	if want := map[string]int{"": 30, "人民日报": 8}; !reflect.DeepEqual(papers, want) {
+		t.Errorf("DuckDB articles by paper %v, want %v", papers, want)
+	}
+	for _, r := range csvRows(t, "stats", "--by", "paper")[1:] {
+		if name := strings.TrimSuffix(r[0], "(none)"); papers[name] != atoi(t, r[1]) {
+			t.Errorf("DuckDB: %d articles of paper %q, 'baokan stats --by paper' %s", papers[name], name, r[1])
+		}
 	}
 	// The most mentioned person, from 'baokan persons --summary' (most articles first,
 	// ties by name: the same order as the query's).

@@ -2,16 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/baokan/baokan/analysis/network"
-	"github.com/baokan/baokan/corpus"
+	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/reports"
 	"github.com/baokan/baokan/reports/graphfile"
 )
@@ -39,7 +36,10 @@ func newNetworkCmd(io *streams) *cobra.Command {
 		Long: `network builds the co-mention network of the persons of the RW lists (see 'baokan persons'
 for how entries become persons): an undirected weighted graph, persons as nodes, edge weight
 the number of articles naming both. N counts every article kept by the filters, with or
-without persons. With --by year|decade one network per time slice, and a slice column first.
+without persons. With --by one network per slice, and a slice column first: per period
+(day|week|month|quarter|year|decade, labelled as timeline labels them: 1962, 1960s, 1962-10)
+or per paper (--by paper; articles without a paper are in no slice, as undated ones are
+with a period).
 
 Output: the node table
   person,articles,degree,weighted_degree,pagerank,betweenness,eigenvector,community
@@ -48,7 +48,8 @@ and the edge table (source < target in Unicode order)
 The table format prints both. csv, json and jsonl with -o PREFIX write PREFIX.nodes.csv and
 PREFIX.edges.csv (.json, .jsonl); to standard output they print the nodes, or the edges with
 --edges. --gexf (GEXF 1.3 for Gephi, with time spells when sliced), --graphml and --dot write
-graph files besides (GraphML and DOT hold one network: with --by, the whole period).
+graph files besides (GraphML and DOT hold one network: with --by, the whole period; GEXF
+has one time spell a period slice, and with --by paper holds the whole network).
 
 ` + network.MeasuresHelp,
 		RunE: func(c *cobra.Command, args []string) error { return runNetwork(io, o, args) },
@@ -58,7 +59,7 @@ graph files besides (GraphML and DOT hold one network: with --by, the whole peri
 	f := c.Flags()
 	f.IntVar(&o.minWeight, "min-weight", 1, "keep edges of weight ≥ `N`")
 	f.IntVar(&o.top, "top", 0, "keep the `N` persons named in most articles (ties by name; 0: all)")
-	f.StringVar(&o.by, "by", "", "one network per `year|decade`")
+	f.StringVar(&o.by, "by", "", "one network per `day|week|month|quarter|year|decade|paper`")
 	f.Uint64Var(&o.seed, "seed", 1, "seed of the Louvain community detection (same seed, same communities)")
 	f.Float64Var(&o.resolution, "resolution", 1, "Louvain resolution γ (higher: smaller communities)")
 	f.BoolVar(&o.edges, "edges", false, "with csv/json/jsonl to standard output, print the edges instead of the nodes")
@@ -67,12 +68,6 @@ graph files besides (GraphML and DOT hold one network: with --by, the whole peri
 	f.StringVar(&o.graphml, "graphml", "", "also write the network as GraphML to `FILE`")
 	f.StringVar(&o.dot, "dot", "", "also write the network as Graphviz DOT to `FILE`")
 	return c
-}
-
-// networkSlice is one network to print, with its label ("" when not sliced).
-type networkSlice struct {
-	label string
-	net   *network.Network
 }
 
 func runNetwork(io *streams, o *networkOptions, args []string) error {
@@ -89,165 +84,51 @@ func runNetwork(io *streams, o *networkOptions, args []string) error {
 	if o.gexfVersion != graphfile.GEXF13 && o.gexfVersion != graphfile.GEXF12 {
 		return fmt.Errorf("--gexf-version %q: choose %s or %s", o.gexfVersion, graphfile.GEXF13, graphfile.GEXF12)
 	}
-	noRW := map[corpus.Date]int{}
-	arts, _, err := collectPersons(io, &o.corpusOptions, &o.personFlags, args, noRW)
+	corp, err := collectPersons(io, &o.corpusOptions, &o.personFlags, args)
 	if err != nil {
 		return err
 	}
 	opts := network.Options{MinWeight: o.minWeight, Top: o.top, Seed: o.seed, Resolution: o.resolution, Workers: o.cores()}
-
-	whole, sliced, err := buildNetwork(arts, noRW, by, o.cores())
+	whole, sliced, err := network.Count(len(corp.Articles), func(i int) network.Doc { return personDoc(corp.Articles[i]) },
+		func(add func(network.Doc)) {
+			corp.EachWithout(func(u persons.Unnamed) { add(network.Doc{Date: u.Date, Paper: u.Paper}) })
+		}, by, o.cores())
 	if err != nil {
 		return err
 	}
-
 	wholeNet, err := whole.Network(opts)
 	if err != nil {
 		return err
 	}
 	var slices []network.Slice
-	toPrint := []networkSlice{{net: wholeNet}}
+	toPrint := []network.Slice{{Network: wholeNet}}
 	if sliced != nil {
 		if slices, err = sliced.Slices(opts); err != nil {
 			return err
 		}
-		toPrint = toPrint[:0]
-		for _, s := range slices {
-			toPrint = append(toPrint, networkSlice{label: s.Label, net: s.Network})
-		}
+		toPrint = slices
 		if n := sliced.Undated(); n > 0 && !o.quiet {
-			fmt.Fprintf(io.err, "baokan: %d articles without a valid date are in no slice\n", n)
+			what := "without a valid date"
+			if by.Paper {
+				what = "without a paper"
+			}
+			fmt.Fprintf(io.err, "baokan: %d articles %s are in no slice\n", n, what)
 		}
 	}
-
-	if err := writeGraphFiles(o, wholeNet, slices); err != nil {
+	if by.Paper {
+		slices = nil // GEXF's spells are of time: the whole network
+	}
+	files := graphfile.Files{GEXF: o.gexf, GraphML: o.graphml, DOT: o.dot, GEXFOptions: graphfile.GEXFOptions{
+		Version: o.gexfVersion, Description: "co-mention network of RW persons, written by baokan"}}
+	if err := files.Write(wholeNet, slices); err != nil {
 		return err
 	}
 	return writeNetworkTables(io, o, format, toPrint, sliced != nil)
 }
 
-// buildNetwork counts the co-mentions of arts, over all and, unless by is 0, by slice: the
-// articles are cut into one contiguous share a core, each share counted by Builders of its
-// own, and the partial counts merged in order (the same network as counting them in one);
-// then the articles without persons are added (they count toward N).
-func buildNetwork(arts []*personArticle, noRW map[corpus.Date]int, by network.SliceBy, cores int) (*network.Builder, *network.SliceBuilder, error) {
-	workers := min(cores, max(1, len(arts)/1000)) // small corpora: one
-	wholes := make([]*network.Builder, workers)
-	sliced := make([]*network.SliceBuilder, workers)
-	for w := range workers {
-		wholes[w] = network.NewBuilder()
-		if by != 0 {
-			var err error
-			if sliced[w], err = network.NewSliceBuilder(by); err != nil {
-				return nil, nil, err
-			}
-		}
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			share := arts[w*len(arts)/workers : (w+1)*len(arts)/workers]
-			add := func(d network.Doc) {
-				wholes[w].Add(d)
-				if sliced[w] != nil {
-					sliced[w].Add(d)
-				}
-			}
-			var none map[corpus.Date]int
-			if w == workers-1 {
-				none = noRW // after every article with persons, as feedNetwork orders them
-			}
-			feedNetwork(share, none, add)
-		})
-	}
-	wg.Wait()
-	for w := 1; w < workers; w++ {
-		wholes[0].Merge(wholes[w])
-		if sliced[0] != nil {
-			if err := sliced[0].Merge(sliced[w]); err != nil {
-				return nil, nil, err
-			}
-		}
-	}
-	return wholes[0], sliced[0], nil
-}
-
-// feedNetwork gives add the articles with persons in corpus order, then those without
-// persons by date (they only count in N), so that the result does not depend on map
-// order.
-func feedNetwork(arts []*personArticle, noRW map[corpus.Date]int, add func(network.Doc)) {
-	for _, p := range arts {
-		add(network.Doc{Date: p.date, Page: p.page, Persons: p.all()}) // the counts need no ID
-	}
-	dates := make([]corpus.Date, 0, len(noRW))
-	for d := range noRW {
-		dates = append(dates, d)
-	}
-	sort.Slice(dates, func(i, j int) bool { return dates[i].Compare(dates[j]) < 0 })
-	for _, d := range dates {
-		for k := 0; k < noRW[d]; k++ {
-			add(network.Doc{Date: d})
-		}
-	}
-}
-
-func writeGraphFiles(o *networkOptions, whole *network.Network, slices []network.Slice) error {
-	write := func(path string, fn func(w io.Writer) error) error {
-		if path == "" {
-			return nil
-		}
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		if err := fn(f); err != nil {
-			f.Close()
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		return f.Close()
-	}
-	gopts := graphfile.GEXFOptions{Version: o.gexfVersion, Description: "co-mention network of RW persons, written by baokan"}
-	err := write(o.gexf, func(w io.Writer) error {
-		if slices != nil {
-			return graphfile.WriteGEXFSlices(w, slices, gopts)
-		}
-		return graphfile.WriteGEXF(w, whole, gopts)
-	})
-	if err == nil {
-		err = write(o.graphml, func(w io.Writer) error { return graphfile.WriteGraphML(w, whole) })
-	}
-	if err == nil {
-		err = write(o.dot, func(w io.Writer) error { return graphfile.WriteDOT(w, whole) })
-	}
-	return err
-}
-
-func writeNetworkTables(io *streams, o *networkOptions, format reports.Format, nets []networkSlice, sliced bool) error {
-	nodeCols, edgeCols := graphfile.NodeColumns(), graphfile.EdgeColumns()
-	if sliced {
-		nodeCols = append([]string{graphfile.SliceColumn}, nodeCols...)
-		edgeCols = append([]string{graphfile.SliceColumn}, edgeCols...)
-	}
-	writeNodes := func(w *reports.Writer) error {
-		for _, s := range nets {
-			for i := range s.net.Nodes {
-				if err := w.WriteRow(sliceRow(sliced, s.label, graphfile.NodeRow(&s.net.Nodes[i]))...); err != nil {
-					return err
-				}
-			}
-		}
-		return w.Close()
-	}
-	writeEdges := func(w *reports.Writer) error {
-		for _, s := range nets {
-			for i := range s.net.Edges {
-				if err := w.WriteRow(sliceRow(sliced, s.label, graphfile.EdgeRow(&s.net.Edges[i]))...); err != nil {
-					return err
-				}
-			}
-		}
-		return w.Close()
-	}
+func writeNetworkTables(io *streams, o *networkOptions, format reports.Format, nets []network.Slice, sliced bool) error {
+	t := graphfile.Tables{Networks: nets, Sliced: sliced}
+	nodeCols, edgeCols, writeNodes, writeEdges := t.NodeColumns(), t.EdgeColumns(), t.WriteNodes, t.WriteEdges
 	ropts := o.reportOptions()
 	switch {
 	case format == reports.FormatTable:
@@ -292,11 +173,4 @@ func writeNetworkTables(io *streams, o *networkOptions, format reports.Format, n
 	default:
 		return writeNodes(reports.NewWriter(io.out, format, nodeCols, ropts...))
 	}
-}
-
-func sliceRow(sliced bool, label string, row []any) []any {
-	if !sliced {
-		return row
-	}
-	return append([]any{label}, row...)
 }

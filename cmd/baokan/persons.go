@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/reports"
 )
 
@@ -56,7 +55,7 @@ func runPersons(io *streams, o *personsOptions, args []string) error {
 	if o.entries && o.fromText {
 		return fmt.Errorf("--entries lists RW entries; --from-text adds none")
 	}
-	arts, _, err := collectPersons(io, &o.corpusOptions, &o.personFlags, args, nil)
+	corp, err := collectPersons(io, &o.corpusOptions, &o.personFlags, args)
 	if err != nil {
 		return err
 	}
@@ -73,49 +72,33 @@ func runPersons(io *streams, o *personsOptions, args []string) error {
 	switch {
 	case o.summary:
 		out = reports.NewWriter(w, format, []string{"person", "articles", "first_date", "last_date", "front_page_articles"}, o.reportOptions()...)
-		var t persons.Tally
-		for _, p := range arts {
-			t.Add(p.all(), p.date, p.page)
-		}
-		for _, s := range t.Stats() {
-			if err := out.WriteRow(s.Person, s.Articles, s.First.String(), s.Last.String(), s.FrontPage); err != nil {
-				done()
-				return err
+		for _, s := range corp.Stats() {
+			if err = out.WriteRow(s.Person, s.Articles, s.First.String(), s.Last.String(), s.FrontPage); err != nil {
+				break
 			}
 		}
 	case o.entries:
 		out = reports.NewWriter(w, format, []string{"path", "date", "page", "item", "raw_entry", "class", "reason", "persons", "source"}, pathOpts...)
-		for _, p := range arts {
-			for _, e := range p.entries {
-				if err := out.WriteRow(shorten(p.path), p.date.String(), p.page, p.item, e.Raw, string(e.Class), e.Reason, list(e.Persons), string(p.source)); err != nil {
-					done()
-					return err
+		for _, p := range corp.Articles {
+			for _, e := range p.Entries {
+				if err == nil {
+					err = out.WriteRow(shorten(p.Path), p.Date.String(), p.Page, p.Item, e.Raw, string(e.Class), e.Reason, list(e.Persons), string(p.Source))
 				}
 			}
 		}
 	default:
 		out = reports.NewWriter(w, format, []string{"path", "date", "page", "item", "person", "raw_entry", "source"}, pathOpts...)
-		for _, p := range arts {
-			seen := map[string]bool{}
-			for _, e := range p.entries {
-				for _, name := range e.Persons {
-					if seen[name] {
-						continue
-					}
-					seen[name] = true
-					if err := out.WriteRow(shorten(p.path), p.date.String(), p.page, p.item, name, e.Raw, string(p.source)); err != nil {
-						done()
-						return err
-					}
-				}
-			}
-			for _, name := range p.fromText {
-				if err := out.WriteRow(shorten(p.path), p.date.String(), p.page, p.item, name, "", "text"); err != nil {
-					done()
-					return err
+		for _, p := range corp.Articles {
+			for _, m := range p.Mentions() {
+				if err == nil {
+					err = out.WriteRow(shorten(p.Path), p.Date.String(), p.Page, p.Item, m.Person, m.Raw, m.Source)
 				}
 			}
 		}
+	}
+	if err != nil {
+		done()
+		return err
 	}
 	if err := out.Close(); err != nil {
 		done()

@@ -1,9 +1,8 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"math"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/baokan/baokan/analysis/timeline"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
+	"github.com/baokan/baokan/reports/timelinetable"
 )
 
 type timelineOptions struct {
@@ -39,9 +39,6 @@ type timelineOptions struct {
 	chart       string
 	font        string
 }
-
-// timelineValues are the --value choices: what --smooth averages and --chart draws.
-var timelineValues = []string{"count", "per_10k", "share", "index"}
 
 // burstFormulaHelp states the burst model, for `timeline --help` and the methods of
 // `baokan report`.
@@ -154,55 +151,17 @@ func newTimelineCmd(io *streams) *cobra.Command {
 
 // timelineSeries builds the series from the flags, in the documented order.
 func (o *timelineOptions) timelineSeries() ([]timeline.Series, error) {
-	var series []timeline.Series
-	for _, name := range o.totals {
-		var k timeline.Kind
-		switch name {
-		case "articles":
-			k = timeline.Articles
-		case "chars":
-			k = timeline.Chars
-		case "tokens":
-			k = timeline.Tokens
-		case "":
-			continue
-		default:
-			return nil, fmt.Errorf("--series %q: choose articles, chars or tokens", name)
-		}
-		series = append(series, timeline.Total(k))
-	}
-	for _, t := range o.terms {
-		series = append(series, timeline.Of(timeline.Term, t))
-	}
-	for _, expr := range o.termRegexes {
-		s, err := timeline.Regex(expr)
-		if err != nil {
-			return nil, fmt.Errorf("--term-regex: %w", err)
-		}
-		series = append(series, s)
-	}
-	for _, p := range o.persons {
-		series = append(series, timeline.Of(timeline.Person, p))
-	}
-	for _, t := range o.topics {
-		series = append(series, timeline.Of(timeline.Topic, t))
-	}
-	for _, g := range o.genres {
-		series = append(series, timeline.Of(timeline.Genre, g))
-	}
-	for _, p := range o.papers {
-		series = append(series, timeline.Of(timeline.Paper, p))
-	}
+	spec := timeline.Spec{Totals: o.totals, Terms: o.terms, TermRegexes: o.termRegexes, Persons: o.persons,
+		Topics: o.topics, Genres: o.genres, Papers: o.papers}
 	if o.concepts != nil {
-		series = append(series, o.concepts.series()...)
+		spec.More = o.concepts.series()
 	}
-	if len(series) == 0 {
+	series, err := spec.Series()
+	if errors.Is(err, timeline.ErrNoSeries) {
 		return nil, fmt.Errorf("no series: give --series, --term, --term-regex, --person, --topic, --genre-series, --paper-series or --concepts")
 	}
-	for _, s := range series {
-		if s.Value == "" && !s.Kind.Total() {
-			return nil, fmt.Errorf("--%s: empty value", s.Kind)
-		}
+	if err != nil {
+		return nil, fmt.Errorf("--%w", err)
 	}
 	return series, nil
 }
@@ -233,7 +192,7 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 	if o.smooth < 0 {
 		return fmt.Errorf("--smooth %d: want 1 or more periods (0: none)", o.smooth)
 	}
-	if !slices.Contains(timelineValues, o.value) {
+	if timelinetable.CheckValue(o.value) != nil {
 		return fmt.Errorf("--value %q: choose count, per_10k, share or index", o.value)
 	}
 	if o.chart != "" {
@@ -281,23 +240,17 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	table := timelinetable.Options{Value: o.value, Smooth: o.smooth, Index: o.indexValues}
 	var out *reports.Writer
 	if o.listBursts {
-		out = reports.NewWriter(w, format, []string{"series", "start", "end", "periods", "level", "weight"}, o.reportOptions()...)
-		err = writeBursts(out, tab, bursts)
+		out = reports.NewWriter(w, format, timelinetable.BurstColumns, o.reportOptions()...)
+		err = timelinetable.WriteBursts(out, tab, bursts)
 	} else {
-		columns := []string{"period", "series", "count", "total", "per_10k", "share", "front_page_share", "burst"}
-		if o.smooth > 0 {
-			columns = append(columns, "smoothed")
-		}
-		if o.indexValues != nil {
-			columns = append(columns, "index")
-		}
-		out = reports.NewWriter(w, format, columns, o.reportOptions()...)
-		err = o.writePeriods(out, tab, bursts)
+		out = reports.NewWriter(w, format, table.Columns(), o.reportOptions()...)
+		err = table.WritePeriods(out, tab, bursts)
 	}
 	if err == nil && o.chart != "" {
-		err = o.drawChart(tab, bursts)
+		err = o.drawChart(table, tab, bursts)
 	}
 	return finishOutput(out, done, err, closeErr)
 }
@@ -319,33 +272,31 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		keepAllWords(&o.wordFlags)
 		o.extraWords = append(o.extraWords, concepts.extraWords()...)
 	}
-	personsOf := func(*corpus.Article) []string { return nil }
+	personsOf := func(*corpus.Article) ([]string, error) { return nil, nil }
 	if needPersons {
 		quiet := o.corpusOptions
 		quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
 		quiet.skipBody = !o.textPersons()
-		noRW := map[corpus.Date]int{}
-		arts, resolver, err := collectPersons(io, &quiet, &o.personFlags, args, noRW)
+		corp, err := collectPersons(io, &quiet, &o.personFlags, args)
 		if err != nil {
 			return nil, err
 		}
-		if len(arts) == 0 && !o.quiet {
-			noRWNote(io, noRW)
+		if len(corp.Articles) == 0 && !o.quiet {
+			noRWNote(io, corp)
 		}
-		asked := o.askedPersons(io, resolver)
-		// Both passes see the articles in corpus order: walk the list alongside.
-		next := 0
+		asked := o.askedPersons(io, corp.Resolver)
+		cursor := corp.Cursor() // the main pass meets the articles in the same order
 		var names []string
-		personsOf = func(a *corpus.Article) []string {
-			if next >= len(arts) || arts[next].path != a.Path || arts[next].line != a.Line {
-				return nil
+		personsOf = func(a *corpus.Article) ([]string, error) {
+			p, err := cursor.Next(a)
+			if p == nil || err != nil {
+				return nil, err
 			}
-			next++
 			names = names[:0]
-			for _, name := range arts[next-1].all() {
+			for _, name := range p.All() {
 				names = append(names, asked[name]...)
 			}
-			return names
+			return names, nil
 		}
 	}
 	if needWords {
@@ -366,7 +317,11 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 		}
 		if needPersons { // personsOf walks the persons pass in corpus order
 			err = ws.Each(func(a *corpus.Article, words []string) error {
-				d := timeline.DocOf(a, words, personsOf(a))
+				names, err := personsOf(a)
+				if err != nil {
+					return err
+				}
+				d := timeline.DocOf(a, words, names)
 				_, d.Chars = ws.bodySize(a)
 				if concepts != nil {
 					conceptWorkers[0].count(a, words)
@@ -420,7 +375,12 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 			s.close()
 			return nil, err
 		}
-		d := timeline.DocOf(a, nil, personsOf(a))
+		names, err := personsOf(a)
+		if err != nil {
+			s.close()
+			return nil, err
+		}
+		d := timeline.DocOf(a, nil, names)
 		_, d.Chars = s.bodySize(a)
 		agg.Add(d)
 	}
@@ -432,13 +392,9 @@ func (o *timelineOptions) aggregate(io *streams, agg *timeline.Aggregator, args 
 func (o *timelineOptions) askedPersons(io *streams, resolver *persons.Resolver) map[string][]string {
 	asked := map[string][]string{}
 	for _, name := range o.persons {
-		resolved := persons.Persons(resolver.Resolve([]string{name}, corpus.Date{}))
-		canonical := name
-		if len(resolved) == 1 && resolved[0] != name {
-			canonical = resolved[0]
-			if !o.quiet {
-				fmt.Fprintf(io.err, "baokan: --person %s counts the RW lists' %s\n", name, canonical)
-			}
+		canonical := resolver.Canonical(name)
+		if canonical != name && !o.quiet {
+			fmt.Fprintf(io.err, "baokan: --person %s counts the RW lists' %s\n", name, canonical)
 		}
 		asked[canonical] = append(asked[canonical], name)
 	}
@@ -446,99 +402,7 @@ func (o *timelineOptions) askedPersons(io *streams, resolver *persons.Resolver) 
 }
 
 // floatCell returns v, or nil (an empty cell, null in JSON) for NaN.
-func floatCell(v float64) any {
-	if math.IsNaN(v) {
-		return nil
-	}
-	return v
-}
-
-// pointValue returns the --value of a point.
-func pointValue(p timeline.Point, value string) float64 {
-	switch value {
-	case "count":
-		return float64(p.Count)
-	case "share":
-		return p.Share()
-	}
-	return p.Per10k()
-}
-
-// seriesValue returns the --value of series i in period pi (the standardised index for
-// --value index; NaN for a series without one).
-func (o *timelineOptions) seriesValue(tab *timeline.Table, i, pi int) float64 {
-	if o.value == "index" {
-		if o.indexValues == nil || o.indexValues[i] == nil {
-			return math.NaN()
-		}
-		return o.indexValues[i][pi]
-	}
-	return pointValue(tab.Points[i][pi], o.value)
-}
-
-// seriesValues returns the --value of series i in every period, smoothed with --smooth.
-func (o *timelineOptions) seriesValues(tab *timeline.Table, i int) []float64 {
-	values := make([]float64, len(tab.Periods))
-	for pi := range tab.Points[i] {
-		values[pi] = o.seriesValue(tab, i, pi)
-	}
-	if o.smooth > 0 {
-		values = timeline.MovingAverage(values, o.smooth)
-	}
-	return values
-}
-
-func (o *timelineOptions) writePeriods(out *reports.Writer, tab *timeline.Table, bursts [][]burst.Burst) error {
-	levels := make([][]int, len(tab.Series))
-	smoothed := make([][]float64, len(tab.Series))
-	for i := range tab.Series {
-		levels[i] = timeline.Levels(bursts[i], len(tab.Periods))
-		if o.smooth > 0 {
-			smoothed[i] = o.seriesValues(tab, i)
-		}
-	}
-	for pi, period := range tab.Periods {
-		for i, s := range tab.Series {
-			p := tab.Points[i][pi]
-			var level any
-			if levels[i][pi] > 0 {
-				level = levels[i][pi]
-			}
-			per10k := floatCell(p.Per10k())
-			if s.Kind.Total() {
-				per10k = nil // the total over itself
-			}
-			row := []any{period.String(), s.Name(), p.Count, p.Total, per10k,
-				floatCell(p.Share()), floatCell(p.FrontPageShare()), level}
-			if o.smooth > 0 {
-				row = append(row, floatCell(smoothed[i][pi]))
-			}
-			if o.indexValues != nil {
-				var v any
-				if o.indexValues[i] != nil {
-					v = floatCell(o.indexValues[i][pi])
-				}
-				row = append(row, v)
-			}
-			if err := out.WriteRow(row...); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-func writeBursts(out *reports.Writer, tab *timeline.Table, bursts [][]burst.Burst) error {
-	for i, s := range tab.Series {
-		for _, b := range bursts[i] {
-			if err := out.WriteRow(s.Name(), tab.Periods[b.Start].String(), tab.Periods[b.End].String(),
-				b.End-b.Start+1, b.Level, b.Weight); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
+func floatCell(v float64) any { return timelinetable.Cell(v) }
 
 // seriesFlags name the flag that asks for a series of each kind, for messages.
 var seriesFlags = map[timeline.Kind]string{timeline.Term: "--term", timeline.TermRegex: "--term-regex",

@@ -36,6 +36,7 @@ type Article struct {
 	Article        int64    `parquet:"article,delta"`
 	Path           string   `parquet:"path,dict"`
 	Line           int32    `parquet:"line,delta"`
+	Paper          string   `parquet:"paper,dict"`
 	Serial         int32    `parquet:"serial"`
 	Date           *int32   `parquet:"date,date"` // days since 1970-01-01
 	DateRaw        string   `parquet:"date_raw,dict"`
@@ -71,6 +72,7 @@ func (r *Article) Set(id int64, a *corpus.Article, persons []string) {
 		Article:        id,
 		Path:           a.Path,
 		Line:           int32(a.Line),
+		Paper:          a.Paper,
 		Serial:         int32(a.Serial),
 		DateRaw:        a.DateRaw,
 		Page:           int32(a.Page),
@@ -132,6 +134,7 @@ func ArticleColumns() []Column {
 		{"article", "int64", "the article's number, 0-based in corpus order (path, then line): the join key"},
 		{"path", "string", "the source file (ARCHIVE!MEMBER inside a .zip or .tar.gz)"},
 		{"line", "int32", "1-based line of the article's first line in that file"},
+		{"paper", "string", "the newspaper: 人民日报 or 文汇报 from the JSON forms, --tagged-paper for tagged files; empty when unnamed"},
 		{"serial", "int32", "ZQ issue serial number; 0 when missing"},
 		{"date", "date (nullable)", "RQ date; null when missing or not a real date"},
 		{"date_raw", "string", "RQ as printed"},

@@ -41,7 +41,7 @@ func TestArticlesReadBackByArrow(t *testing.T) {
 			Subtitles: []string{"副一", "副二"}, Authors: []string{"新华社"}, AuthorUnit: "本报", Classification: "国际",
 			Column: "栏目", PageName: "国际新闻", Topics: []string{"美苏（苏联）关系"}, Genres: []string{"消息"},
 			RW: []string{"赫鲁晓夫", "肯尼迪", "互致信件"}, RWSource: corpus.RWFromGJ,
-			Body: []string{"第一段。", "第二段"}},
+			Body: []string{"第一段。", "第二段"}, Paper: "解放军报"},
 		{Path: "a.txt", Line: 40, DateRaw: "19621399"}, // an invalid date, no lists, no body
 	}
 	persons := [][]string{{"赫鲁晓夫", "肯尼迪"}, nil}
@@ -73,7 +73,7 @@ func TestArticlesReadBackByArrow(t *testing.T) {
 		types[n] = tbl.Types[i]
 	}
 	for col, want := range map[string]string{"article": "int64", "line": "int32", "date": "date32",
-		"year": "int32", "title": "utf8", "persons": "list<element: utf8>", "tokens": "int32"} {
+		"year": "int32", "title": "utf8", "paper": "utf8", "persons": "list<element: utf8>", "tokens": "int32"} {
 		if !strings.HasPrefix(types[col], want) {
 			t.Errorf("%s: Arrow type %s, want %s", col, types[col], want)
 		}
@@ -85,6 +85,7 @@ func TestArticlesReadBackByArrow(t *testing.T) {
 		"article":        {int64(0), int64(1)},
 		"path":           {arts[0].Path, "a.txt"},
 		"line":           {int32(1), int32(40)},
+		"paper":          {"解放军报", ""},
 		"serial":         {int32(1234), int32(0)},
 		"date":           {"1962-10-29", nil},
 		"date_raw":       {"19621029", "19621399"},
