@@ -34,12 +34,12 @@ type wordStream struct {
 	summary corpus.Summary // what the first pass's reader saw
 	scanner *cache.Scanner // the cache pass under way, if any
 
-	cache  *cache.Reader // the cache named on the command line, if any
-	check  *sourceCheck  // its sources check, reported by the first pass
-	keep   []bool        // by vocabulary id: whether the filter keeps the term
-	titles bool          // --titles: the titles' words too
-	words  []string      // the current article's words (reused)
-	ids    []uint32      // the current article's word ids (reused)
+	cache  *cache.Reader      // the cache named on the command line, if any
+	check  *cache.SourceCheck // its sources check, reported by the first pass
+	keep   []bool             // by vocabulary id: whether the filter keeps the term
+	titles bool               // --titles: the titles' words too
+	words  []string           // the current article's words (reused)
+	ids    []uint32           // the current article's word ids (reused)
 
 	// From raw files, EachIDs interns the words as they come.
 	vocab tokens.Vocabulary
