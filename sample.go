@@ -1,6 +1,20 @@
 // Package baokan holds what the whole project shares: the embedded sample corpus.
 // The toolkit itself lives in corpus/ (reading the archive), analysis/ (one concept a
 // package), reports/ (all output) and cmd/baokan (the command).
+//
+// Where a Go program starts:
+//   - corpus: Open a folder, files, archives (or OpenFS the embedded SampleFS) and range
+//     over its articles; every source, raw files or a cache, is a corpus.Source
+//     (Next/All, Summary, Close).
+//   - analysis/pipeline: a Config (segmentation, filters, corpus words, workers) and an
+//     Opener give a stream of articles with their words (Each, EachIDs, the parallel
+//     EachIDsParallel, Vocabulary, Summary, Close); pipeline.Count counts them.
+//   - analysis/tokens/cache: index a corpus once (Builder, Writer) and scan it
+//     (OpenScan) as fast as memory.
+//   - analysis/*: terms, tfidf, keyness, persons, network, timeline, burst, query...;
+//     reports: tables as CSV, JSON, Markdown or terminal tables.
+//
+// The package example goes from a folder to terms by year as CSV.
 package baokan
 
 import "embed"

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"regexp"
 	"runtime"
@@ -126,13 +125,8 @@ func (o *corpusOptions) reportOptions() []reports.Option {
 }
 
 // articleReader is what a session reads from: a *corpus.Reader over raw files, or a
-// *cache.Scanner over a segment-once cache.
-type articleReader interface {
-	Next() (*corpus.Article, error)
-	All() iter.Seq2[*corpus.Article, error]
-	Summary() corpus.Summary
-	Close() error
-}
+// *cache.Scanner over a segment-once cache (the corpus.Source contract).
+type articleReader = corpus.Source
 
 // session is one run over a corpus: the reader, its progress bar, and the summary and
 // strict check at the end.
@@ -142,9 +136,9 @@ type session struct {
 	reader articleReader
 	bar    *progress.Bar
 
-	cache     *cache.Scanner // when reading a cache: reader itself
-	ownsCache *cache.Reader  // the cache file to close with the session, if the session opened it
-	check     *sourceCheck   // reported at close
+	cache     *cache.Scanner     // when reading a cache: reader itself
+	ownsCache *cache.Reader      // the cache file to close with the session, if the session opened it
+	check     *cache.SourceCheck // reported at close
 }
 
 // open starts reading the sources named on the command line, or the embedded sample, or
@@ -303,7 +297,7 @@ func (s *session) bodySize(a *corpus.Article) (paragraphs, chars int) {
 func (s *session) close() error {
 	s.bar.Finish()
 	s.reader.Close()
-	s.check.report(s.io) // before the file closes: the check reads it
+	s.check.Report(s.io.err) // before the file closes: the check reads it
 	if s.ownsCache != nil {
 		s.ownsCache.Close()
 	}
@@ -348,15 +342,5 @@ func finishOutput(out *reports.Writer, done func() error, err, closeErr error) e
 	return closeErr
 }
 
-// errNoArticle is the error of a run that read no article at all: nothing to count is a
-// mistake (a wrong folder, files of another kind), not a result of zero.
-func errNoArticle(sum corpus.Summary) error {
-	why := fmt.Sprintf("%d files", sum.Files)
-	for _, k := range corpus.Kinds(sum.FilesNoArticle) {
-		why += fmt.Sprintf(", %d %s", sum.FilesNoArticle[k], k)
-	}
-	if sum.Ignored > 0 {
-		why += fmt.Sprintf(", %d not read (--verbose names them)", sum.Ignored)
-	}
-	return fmt.Errorf("no article read (%s): is this a folder of the archive's tagged .txt files?", why)
-}
+// errNoArticle is the error of a run that read no article at all (corpus.NoArticleError).
+func errNoArticle(sum corpus.Summary) error { return corpus.NoArticleError(sum) }

@@ -4,15 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/baokan/baokan/analysis/tokens"
 	"github.com/baokan/baokan/analysis/tokens/cache"
-	"github.com/baokan/baokan/corpus"
 )
 
 type indexOptions struct {
@@ -96,59 +92,13 @@ func runIndex(io *streams, o *indexOptions, args []string) error {
 	tok.Filter = segmentFilterAll()
 	tok.Text = tokens.TitleAndBody
 
-	// A fresh temporary name beside the output: a FILE.tmp of the user's is not replaced.
-	file, err := os.CreateTemp(filepath.Dir(o.output), filepath.Base(o.output)+".tmp*")
+	file, err := cache.CreateTemp(o.output)
 	if err != nil {
 		return err
 	}
-	tmp := file.Name()
-	if err := file.Chmod(0o644); err != nil { // CreateTemp makes 0600; a cache is to share
-		file.Close()
-		os.Remove(tmp)
-		return err
-	}
-	fail := func(err error) error {
-		file.Close()
-		os.Remove(tmp)
-		return err
-	}
-
-	// Files come from the reader's goroutine ahead of their articles; the writer takes them
-	// in order as the articles arrive.
-	var mu sync.Mutex
-	var files []corpus.FileInfo
-	o.onFileInfo = func(f corpus.FileInfo) {
-		mu.Lock()
-		files = append(files, f)
-		mu.Unlock()
-	}
-	var w *cache.Writer
-	var sources []cache.Source
-	remaining := 0
-	// takeFiles writes the files queued so far up to the one holding the next article
-	// (all of them at the end).
-	takeFiles := func(all bool) error {
-		mu.Lock()
-		defer mu.Unlock()
-		for remaining == 0 && len(files) > 0 {
-			f := files[0]
-			files[0] = corpus.FileInfo{}
-			files = files[1:] // the queue holds the files read ahead only
-			if err := w.AddFile(f); err != nil {
-				return err
-			}
-			// An archive's members come one after the other: one source for them all.
-			if src := sourceOf(f.Path); len(args) > 0 && (len(sources) == 0 || sources[len(sources)-1].Path != src) {
-				sources = append(sources, cache.Source{Path: src})
-			}
-			remaining = f.Articles
-			if all && remaining > 0 {
-				return fmt.Errorf("index: %s: articles missing", f.Path)
-			}
-		}
-		return nil
-	}
-
+	fail := func(err error) error { file.Abort(); return err }
+	b := cache.NewBuilder(len(args) > 0)
+	o.onFileInfo = b.OnFileInfo
 	s, err := o.open(io, args)
 	if err != nil {
 		return fail(err)
@@ -156,70 +106,31 @@ func runIndex(io *streams, o *indexOptions, args []string) error {
 	// The header holds the settings, which need the corpus words' hash: the segmenter is
 	// built (and the words gathered) by now.
 	settings, err := o.segmentSettings(corpusWords)
-	if err != nil {
-		s.close()
-		return fail(err)
-	}
-	w, err = cache.NewWriter(file, settings)
-	if err != nil {
-		s.close()
-		return fail(err)
-	}
-	err = tok.EachKeyed(s.reader, func(a *corpus.Article, words []string, keys []uint32, titles int) error {
-		if err := takeFiles(false); err != nil {
-			return err
-		}
-		remaining--
-		return w.AddArticle(a, words, keys, titles)
-	})
 	if err == nil {
-		err = takeFiles(true)
+		var w *cache.Writer
+		if w, err = cache.NewWriter(file, settings); err == nil {
+			b.Start(w)
+			err = tok.EachKeyed(s.reader, b.Add)
+		}
 	}
 	closeErr := s.close()
+	if err == nil {
+		err = b.Finish(s.reader.Summary())
+	}
 	if err != nil {
 		return fail(err)
 	}
-	// The sources as they are once read.
-	base, _ := os.Getwd()
-	for i := range sources {
-		p := sources[i].Path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(base, p)
-		}
-		if info, err := os.Stat(p); err == nil {
-			sources[i].Size, sources[i].ModTime = info.Size(), info.ModTime().UnixNano()
-		}
-	}
-	if len(args) == 0 {
-		base = "" // the embedded sample: no file to check
-	}
-	if err := w.Finish(s.reader.Summary(), base, sources); err != nil {
-		return fail(err)
-	}
-	if err := file.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, o.output); err != nil {
-		os.Remove(tmp)
+	if err := file.Commit(); err != nil {
 		return err
 	}
 	if !o.quiet {
-		fmt.Fprintf(io.err, "baokan: wrote %s: %d words in the vocabulary (%s)\n", o.output, w.Terms(), describeSettings(cache.Header{Settings: settings}))
+		fmt.Fprintf(io.err, "baokan: wrote %s: %d words in the vocabulary (%s)\n", o.output, b.Writer().Terms(), describeSettings(cache.Header{Settings: settings}))
 	}
 	return closeErr
 }
 
-// sourceOf returns the file on disk a path of the reader's stream comes from: the archive
-// for ARCHIVE!MEMBER, the path itself otherwise.
-func sourceOf(path string) string {
-	if i := strings.Index(path, "!"); i > 0 {
-		if a := strings.ToLower(path[:i]); strings.HasSuffix(a, ".zip") || strings.HasSuffix(a, ".tar.gz") || strings.HasSuffix(a, ".tgz") {
-			return path[:i]
-		}
-	}
-	return path
-}
+// sourceOf returns the file on disk a path of the reader's stream comes from (cache.SourceOf).
+func sourceOf(path string) string { return cache.SourceOf(path) }
 
 func samePath(a, b string) (bool, error) {
 	ia, err := os.Stat(a)

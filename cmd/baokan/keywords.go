@@ -59,7 +59,7 @@ idf, L2 normalisation):
 }
 
 func runKeywords(io *streams, o *keywordsOptions, args []string) error {
-	format, err := o.reportFormat()
+	format, group, err := o.formatAndGroup(o.by)
 	if err != nil {
 		return err
 	}
@@ -69,10 +69,6 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 	}
 	if scheme.IDF, err = tfidf.ParseIDF(o.idf); err != nil {
 		return fmt.Errorf("--idf: %w", err)
-	}
-	group, err := groupFunc(o.by)
-	if err != nil {
-		return err
 	}
 	// Pass 1: document frequencies (and, for groups, each group's counts).
 	o.reread = group == nil // articles as documents: pass 2 weighs them

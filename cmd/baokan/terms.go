@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/baokan/baokan/analysis/pipeline"
 	"github.com/baokan/baokan/analysis/terms"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
@@ -62,12 +63,19 @@ last; an article with several genres counts in each. --top N keeps N rows per gr
 	return c
 }
 
-func runTerms(io *streams, o *termsOptions, args []string) error {
+// formatAndGroup checks what the word commands check before reading anything: the output
+// --format and --by (nil grouping for none). terms, keywords, kwic and collocations share it.
+func (o *corpusOptions) formatAndGroup(by string) (reports.Format, func(*corpus.Article) []string, error) {
 	format, err := o.reportFormat()
 	if err != nil {
-		return err
+		return format, nil, err
 	}
-	group, err := groupFunc(o.by)
+	group, err := groupFunc(by)
+	return format, group, err
+}
+
+func runTerms(io *streams, o *termsOptions, args []string) error {
+	format, group, err := o.formatAndGroup(o.by)
 	if err != nil {
 		return err
 	}
@@ -106,48 +114,18 @@ func runTerms(io *streams, o *termsOptions, args []string) error {
 	return finishOutput(out, done, err, closeErr)
 }
 
-// countWords opens the word stream, and counts the corpus's words: over all articles (one
-// document each) without a grouping, by group with one. The stream is returned open for a
-// second pass (the caller closes it; on error it is closed already, and nil); closeErr is
-// the first pass's verdict (--strict), to return once the output is written.
+// countWords opens the word stream, and counts the corpus's words (pipeline.Count). The
+// stream is returned open for a second pass (the caller closes it; on error it is closed
+// already, and nil); closeErr is the first pass's verdict (--strict), to return once the
+// output is written.
 func countWords(io *streams, o *corpusOptions, wf *wordFlags, group func(*corpus.Article) []string, args []string) (ws *wordStream, all *terms.Counter, grouped *terms.Grouped, closeErr, err error) {
 	o.textless = true // words and metadata only
 	if ws, err = wf.openWords(io, o, args); err != nil {
 		return nil, nil, nil, nil, err
 	}
-	all, grouped = terms.NewCounter(), terms.NewGrouped()
-	if group != nil {
-		// One Grouped for all: counts by group are the largest state of any command (a
-		// counter per month of a million articles is about 1.4 GB), and a partial one per
-		// worker would multiply it.
-		err = ws.EachIDs(func(a *corpus.Article, ids []uint32) error {
-			for _, g := range group(a) {
-				grouped.AddDocIDs(g, ids, ws.Vocabulary())
-			}
-			return nil
-		})
-		if err != nil {
-			ws.Close()
-			return nil, nil, nil, nil, err
-		}
-		return ws, all, grouped, ws.Verdict(), nil
-	}
-	// One partial count a worker, merged at the end.
-	parts := make([]*terms.Counter, ws.Workers())
-	for w := range parts {
-		parts[w] = terms.NewCounter()
-	}
-	err = ws.EachIDsParallel(len(parts), func(w int, _ *corpus.Article, ids []uint32, _ int) error {
-		parts[w].AddDocIDs(ids, ws.Vocabulary())
-		return nil
-	})
-	all = parts[0]
-	if err != nil {
+	if all, grouped, err = pipeline.Count(ws.p, group); err != nil {
 		ws.Close()
 		return nil, nil, nil, nil, err
-	}
-	for _, p := range parts[1:] {
-		all.MergeIDs(p, ws.Vocabulary())
 	}
 	return ws, all, grouped, ws.Verdict(), nil
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/baokan/baokan/analysis/lexicon"
-	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/analysis/pipeline"
 	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/analysis/tokens"
 )
@@ -137,9 +137,8 @@ func (o *wordFlags) finder() *lexicon.Finder {
 	return lexicon.NewFinder(lexicon.Options{NoNames: o.noNames, NoWords: o.noNewWords})
 }
 
-// tokenizer builds the segmenter, after a first pass over the corpus for its words unless
-// --no-corpus-words, and the filter.
-func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*tokens.Tokenizer, error) {
+// config is the pipeline configuration the flags ask for.
+func (o *wordFlags) config(co *corpusOptions) (pipeline.Config, error) {
 	// The segmenter's dictionary keeps about 200 MB live: the GOGC=400 that suits the
 	// reader's small heap would let the heap grow past 1 GB.
 	if os.Getenv("GOGC") == "" {
@@ -147,48 +146,40 @@ func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*t
 	}
 	filter, err := o.filter()
 	if err != nil {
-		return nil, err
+		return pipeline.Config{}, err
 	}
 	sopts, err := o.segmentOptions()
 	if err != nil {
-		return nil, err
+		return pipeline.Config{}, err
 	}
-	if !o.noCorpusWords {
-		// A first pass over the corpus for its words, while the dictionary loads; the user's
-		// words are added after them, so they win.
-		sopts.Gather = func() ([]segment.Word, []string, []segment.Word, error) {
-			quiet := *co
-			quiet.quiet, quiet.verbose, quiet.strict = true, false, false // the main pass reports
-			finder := o.finder()
-			quiet.skipBody = finder == nil // RW lists and topics only, unless the text is searched
-			quiet.onFileInfo = nil
-			// The words of the whole corpus, not only of the articles the filters keep: an
-			// article is cut the same way whatever the filter (and as in a cache).
-			quiet.from, quiet.to, quiet.page, quiet.genre, quiet.title = "", "", 0, "", ""
-			quiet.query, quiet.blocks = "", nil
-			s, err := quiet.open(io, args)
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			words, err := tokens.CollectCorpusWordsFinding(s.reader, persons.NewResolver(persons.Options{}), finder)
-			s.close()
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			if o.onCorpusWords != nil {
-				o.onCorpusWords(words)
-			}
-			extra := words.Options(segment.Options{})
-			return extra.Words, extra.Candidates, extra.Found, nil
-		}
+	cfg := pipeline.Config{
+		Segment:       sopts,
+		Filter:        filter,
+		Titles:        o.titles,
+		CorpusWords:   !o.noCorpusWords,
+		Workers:       co.cores(),
+		Reread:        o.reread,
+		OnCorpusWords: o.onCorpusWords,
 	}
-	seg, err := segment.New(sopts)
+	if o.findsWords() {
+		cfg.Find = &lexicon.Options{NoNames: o.noNames, NoWords: o.noNewWords}
+	}
+	return cfg, nil
+}
+
+// tokenizer builds the segmenter, after a first pass over the corpus for its words unless
+// --no-corpus-words, and the filter (pipeline.New).
+func (o *wordFlags) tokenizer(io *streams, co *corpusOptions, args []string) (*tokens.Tokenizer, error) {
+	cfg, err := o.config(co)
 	if err != nil {
 		return nil, err
 	}
-	text := tokens.Body
-	if o.titles {
-		text = tokens.TitleAndBody
+	cfg.Reread = false
+	ws := &wordStream{io: io, co: co, args: args}
+	p, err := pipeline.New(cfg, ws.open)
+	if err != nil {
+		return nil, err
 	}
-	return &tokens.Tokenizer{Segmenter: seg, Filter: filter, Text: text, Workers: co.cores()}, nil
+	p.Close()
+	return p.Tokenizer(), nil
 }

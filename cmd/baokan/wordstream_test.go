@@ -60,21 +60,18 @@ func TestWordStreamCloseReleasesCache(t *testing.T) {
 	}
 }
 
-// TestWordStreamCloseReleasesSpill: from raw files with a second pass announced, the first
-// pass's words go to a temporary file that the second pass reads back; Close closes and
-// removes it (on Linux it was unlinked at once: the check is that the descriptor is
-// closed), and no pass follows.
+// TestWordStreamCloseReleasesSpill: from raw files with a second pass announced, the
+// second pass reads back the first pass's words (analysis/pipeline keeps them in a
+// temporary file, whose release its own test checks); Close gives back every descriptor,
+// and no pass follows.
 func TestWordStreamCloseReleasesSpill(t *testing.T) {
 	streams := &streams{in: nil, out: io.Discard, err: io.Discard}
 	co := &corpusOptions{quiet: true}
 	wf := &wordFlags{reread: true, noCorpusWords: true}
+	before := openFDs()
 	ws, err := wf.openWords(streams, co, nil) // the embedded sample
 	if err != nil {
 		t.Fatal(err)
-	}
-	spill := ws.spill
-	if spill == nil {
-		t.Fatal("no spill file with reread")
 	}
 	var first, second int
 	if err := ws.EachIDs(func(_ *corpus.Article, ids []uint32) error { first += len(ids); return nil }); err != nil {
@@ -89,20 +86,8 @@ func TestWordStreamCloseReleasesSpill(t *testing.T) {
 	if err := ws.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := spill.Stat(); !errors.Is(err, os.ErrClosed) {
-		t.Errorf("the spill file after Close: %v, want it closed", err)
-	}
-	if _, err := os.Stat(spill.Name()); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the spill file %s is still there after Close (%v)", spill.Name(), err)
-	}
-	if runtime.GOOS == "linux" {
-		// No descriptor of the process points at the spill file any more.
-		entries, _ := os.ReadDir("/proc/self/fd")
-		for _, e := range entries {
-			if target, err := os.Readlink("/proc/self/fd/" + e.Name()); err == nil && (target == spill.Name() || target == spill.Name()+" (deleted)") {
-				t.Errorf("descriptor %s still open on %s after Close", e.Name(), target)
-			}
-		}
+	if after := openFDs(); after != before {
+		t.Errorf("%d open file descriptors after Close, %d before the stream was opened", after, before)
 	}
 	if err := ws.EachIDs(func(*corpus.Article, []uint32) error { return nil }); !errors.Is(err, errWordsClosed) {
 		t.Errorf("a pass after Close returned %v, want errWordsClosed", err)
@@ -165,5 +150,22 @@ func TestHelpSaysBodyInAuthor(t *testing.T) {
 	_, out, _ = baokanRun(t, "stats", "--format", "csv", "-q", file)
 	if !strings.Contains(out, "body characters,"+rows[1][col["chars"]]+"\n") && !strings.Contains(out, "body characters,"+rows[1][col["chars"]]+"\r\n") {
 		t.Errorf("stats does not count the %s characters of articles:\n%s", rows[1][col["chars"]], out)
+	}
+}
+
+// TestNoArticleBeforeOutput: a word command over sources without an article fails before
+// it writes anything (it used to print an empty table, then the error).
+func TestNoArticleBeforeOutput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(dir+"/empty.TXT", nil, 0o644)
+	for _, cmd := range []string{"terms", "keywords", "keyness"} {
+		args := []string{cmd, "-q", "--no-corpus-words", dir}
+		if cmd == "keyness" {
+			args = append(args, "--target", "from=1960")
+		}
+		code, out, errOut := baokanRun(t, args...)
+		if code != exitError || out != "" || !strings.Contains(errOut, "no article read (1 files, 1 empty_file)") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1, nothing written", cmd, code, out, errOut)
+		}
 	}
 }
