@@ -35,6 +35,9 @@ func eachHitPlanned(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatch
 		return nil, nil, errors.New("QUERY: no word, \"words\", /pattern/ or text: term to find in the text (fields alone select articles: use them with --query)")
 	}
 	keepAllWords(wf)
+	if err := m.learnPersons(io, co, args); err != nil {
+		return nil, nil, err
+	}
 	co.textless = !m.text
 	ws, err := wf.openWords(io, co, args)
 	if err != nil {

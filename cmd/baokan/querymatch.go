@@ -17,6 +17,36 @@ type queryMatcher struct {
 	mu       sync.Mutex        // the resolver is not safe for concurrent use
 	words    bool              // the query needs the body's words
 	text     bool              // ... or its text
+	learned  bool              // the resolver has learned the corpus's RW lists
+}
+
+// learnPersons lets the resolver of a query with person: terms learn the names standing
+// alone in every RW list of the corpus (the articles the corpus flags select, the query
+// aside), as 'baokan persons' does before it resolves any list: a run-together entry of
+// one article is then split by the names of all. It costs one pass over the articles'
+// metadata (no body, no words).
+func (m *queryMatcher) learnPersons(io *streams, co *corpusOptions, args []string) error {
+	if m == nil || m.resolver == nil || m.learned {
+		return nil
+	}
+	m.learned = true
+	lc := *co
+	lc.query, lc.queryM, lc.blocks = "", nil, nil
+	lc.quiet, lc.verbose, lc.strict = true, false, false
+	lc.skipBody, lc.textless, lc.words, lc.keep, lc.onFileInfo = true, true, false, nil, nil
+	s, err := lc.open(io, args)
+	if err != nil {
+		return err
+	}
+	for a, err := range s.reader.All() {
+		if err != nil {
+			s.close()
+			return err
+		}
+		m.resolver.Learn(a.RW)
+	}
+	s.close() // the command's own pass reports what the corpus holds
+	return nil
 }
 
 // compileQuery parses a query; what names it in an error ("--query", "QUERY").
