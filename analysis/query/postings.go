@@ -236,3 +236,26 @@ func hasStart(s []Span, p int) bool {
 	i := sort.Search(len(s), func(i int) bool { return s[i].Start >= p })
 	return i < len(s) && s[i].Start == p
 }
+
+// Blocks returns, in order, the blocks (of a cache, say: block gives an article's) that
+// hold the articles of found, and the number of hits; with limit > 0, only up to the block
+// holding the limit-th hit in corpus order (the hits are all counted): what a concordance
+// of the first limit hits must read.
+func Blocks(found []ArticleHits, limit int, block func(article int) (int, error)) (blocks []int, hits int, err error) {
+	blocks = []int{}
+	for _, f := range found {
+		reached := limit > 0 && hits >= limit
+		hits += len(f.Hits)
+		if reached {
+			continue
+		}
+		b, err := block(f.Article)
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(blocks) == 0 || blocks[len(blocks)-1] != b {
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks, hits, nil
+}

@@ -93,3 +93,41 @@ func ExampleQuery_PostingHits() {
 	fmt.Println(hits)
 	// Output: [{0 [{0 2}]}]
 }
+
+// person: with names learned from every RW list first: 陈克会 stands alone in one list, so
+// the run-together 吕行硕陈克会等 of another names him.
+func ExampleMatcher() {
+	q, _ := Compile("person:陈克会")
+	m := NewMatcher(q)
+	arts := []*corpus.Article{
+		{RW: []string{"吕行硕", "陈克会"}},
+		{RW: []string{"吕行硕陈克会等"}},
+		{RW: []string{"赫鲁晓夫"}},
+	}
+	for _, a := range arts {
+		m.Learn(a.RW)
+	}
+	for _, a := range arts {
+		fmt.Println(m.Match(a, nil, nil))
+	}
+	// Output:
+	// true
+	// true
+	// false
+}
+
+// The blocks of 256 articles a concordance of the first 3 hits reads: those of articles 5
+// and 300 (the third hit is in article 300); all 6 hits are counted.
+func ExampleBlocks() {
+	found := []ArticleHits{
+		{Article: 5, Hits: []Span{{0, 1}, {9, 10}}},
+		{Article: 300, Hits: []Span{{4, 5}}},
+		{Article: 700, Hits: []Span{{1, 2}, {2, 3}, {7, 8}}},
+	}
+	block := func(article int) (int, error) { return article / 256, nil }
+	fmt.Println(Blocks(found, 3, block))
+	fmt.Println(Blocks(found, 0, block))
+	// Output:
+	// [0 1] 6 <nil>
+	// [0 1 2] 6 <nil>
+}

@@ -112,22 +112,11 @@ func planHits(cr *cache.Reader, m *queryMatcher, plan *hitPlan, co *corpusOption
 	if err != nil || !ok {
 		return err
 	}
-	plan.counted, plan.hits, plan.articles = true, 0, len(found)
-	blocks := []int{}
-	for _, f := range found {
-		if plan.limit > 0 && plan.hits >= plan.limit {
-			plan.hits += len(f.Hits) // counted, not read
-			continue
-		}
-		plan.hits += len(f.Hits)
-		b, err := cr.ArticleBlock(f.Article)
-		if err != nil {
-			return err
-		}
-		if len(blocks) == 0 || blocks[len(blocks)-1] != b {
-			blocks = append(blocks, b)
-		}
+	blocks, hits, err := query.Blocks(found, plan.limit, cr.ArticleBlock)
+	if err != nil {
+		return err
 	}
+	plan.counted, plan.hits, plan.articles = true, hits, len(found)
 	co.blocks = blocks
 	return nil
 }
