@@ -35,6 +35,15 @@
 // second read as fast as memory, and the process holds only the blocks in flight whatever
 // the file's size.
 //
+// # The positional index
+//
+// For each word, the cache lists the articles whose body holds it and its positions there
+// (Reader.Postings), so that a query of words finds its hits, and the blocks holding them,
+// by reading the lists of its words alone: a concordance of the first hits of a frequent
+// word reads a few blocks, and the numbers of hits and articles need no block at all
+// (query.Query.PostingHits). The lists are written at the end, from memory: about 1.3
+// bytes a body word (a 100,000-article cache grows from 185 to 288 MB).
+//
 // # Layout (version 4)
 //
 // All integers are unsigned LEB128 varints (encoding/binary's Uvarint) unless said
