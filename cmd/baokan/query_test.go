@@ -317,6 +317,13 @@ func TestQueryReadsOnlyTheBlocksWithTheWords(t *testing.T) {
 		{"terms", "--query", "古巴", "--top", "10", "--format", "csv"},
 		{"kwic", "古巴", "--from", "1960-01-01", "--format", "csv"},
 		{"collocations", "古巴", "--format", "csv"},
+		// Counted from the postings, the first hits read from the blocks that hold them.
+		{"kwic", "人民", "--limit", "3", "--format", "csv"},
+		{"kwic", "人民", "--limit", "400", "--format", "csv"},
+		{"kwic", "古巴", "--limit", "2", "--format", "csv"},
+		{"kwic", `"的 人民"`, "--limit", "2", "--format", "csv"},
+		{"kwic", "古巴 NEAR/5 美国", "--limit", "1", "--format", "csv"},
+		{"kwic", "/^古/ AND 人民", "--limit", "5", "--format", "csv"},
 	} {
 		c1, raw, e1 := baokanRun(t, append(cmd, dir)...)
 		c2, cached, e2 := baokanRun(t, append(cmd, bki)...)
