@@ -86,12 +86,18 @@ func termSpans(t []bool, get func(uint32) ([]Posting, error)) ([]ArticleHits, er
 			return nil, err
 		}
 		n++
+		total := 0
 		for _, p := range ps {
-			h := ArticleHits{Article: p.Article, Hits: make([]Span, len(p.Positions))}
-			for i, pos := range p.Positions {
-				h.Hits[i] = Span{int(pos), int(pos) + 1}
+			total += len(p.Positions)
+		}
+		spans := make([]Span, 0, total) // one array for all, sliced by article
+		out = slices.Grow(out, len(ps))
+		for _, p := range ps {
+			start := len(spans)
+			for _, pos := range p.Positions {
+				spans = append(spans, Span{int(pos), int(pos) + 1})
 			}
-			out = append(out, h)
+			out = append(out, ArticleHits{Article: p.Article, Hits: spans[start:len(spans):len(spans)]})
 		}
 	}
 	if n > 1 {

@@ -141,11 +141,25 @@ type Posting struct {
 // Postings returns the articles whose body holds word id, in corpus order, with the word's
 // positions there. It reads and checks that word's list alone.
 func (r *Reader) Postings(id uint32) ([]Posting, error) {
-	var out []Posting
+	// The positions go to one array, sliced once it is complete: a frequent word has a
+	// million of them.
+	var all []int32
+	var arts, ends []int
 	err := r.eachPosting(id, func(art int, pos []int32) {
-		out = append(out, Posting{Article: art, Positions: slices.Clone(pos)})
+		all = append(all, pos...)
+		arts = append(arts, art)
+		ends = append(ends, len(all))
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Posting, len(arts))
+	start := 0
+	for i, a := range arts {
+		out[i] = Posting{Article: a, Positions: all[start:ends[i]:ends[i]]}
+		start = ends[i]
+	}
+	return out, nil
 }
 
 // eachPosting calls fn for each article holding id, in order; pos is reused between calls.
