@@ -337,7 +337,13 @@ func (q *Query) near(n *Near, d *Doc, first bool) []Span {
 	if len(ls) == 0 {
 		return nil
 	}
-	rs := q.positions(n.R, d)
+	return nearSpans(ls, q.positions(n.R, d), n.N, first)
+}
+
+// nearSpans pairs the hits of NEAR's operands (each normalized) that lie within n words of
+// each other, without overlapping: a pair's span runs from the first word of one to the
+// last of the other. With first, the first pair found is enough.
+func nearSpans(ls, rs []Span, n int, first bool) []Span {
 	var out []Span
 	for _, a := range ls {
 		for _, b := range rs {
@@ -350,7 +356,7 @@ func (q *Query) near(n *Near, d *Doc, first bool) []Span {
 			default:
 				continue // overlapping occurrences are not two words
 			}
-			if gap <= n.N {
+			if gap <= n {
 				out = append(out, Span{min(a.Start, b.Start), max(a.End, b.End)})
 				if first {
 					return out

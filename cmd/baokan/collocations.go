@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -99,55 +98,33 @@ type collocationGroup struct {
 }
 
 // countCollocations counts the collocates of m's hits, overall (group nil) or by group,
-// in the groups' natural order.
+// in the groups' natural order (collocation.Collector).
 func countCollocations(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, span collocation.Span, group func(*corpus.Article) []string, args []string) (groups []collocationGroup, hits, articles int, closeErr, err error) {
 	filter, err := wf.filter()
 	if err != nil {
 		return nil, 0, 0, nil, err
 	}
-	byName := map[string]*collocation.Counts{}
-	cw := &collocWords{filter: filter}
+	c := collocation.NewCollector(span, filter.Keep)
 	var hs []collocation.Hit
-	var cacheVocab []string
 	_, closeErr, err = eachHit(io, co, wf, m, args, true, func(a *corpus.Article, _ int, words []string, ids []uint32, spans []spanT) error {
-		if ids != nil && cacheVocab == nil {
-			cacheVocab = m.q.BoundVocabulary()
-		}
-		ids, kept := cw.of(words, ids, cacheVocab)
 		hs = hs[:0]
 		for _, s := range spans {
 			hs = append(hs, collocation.Hit{Start: s.Start, End: s.End})
 		}
-		if len(spans) > 0 {
-			hits += len(spans)
-			articles++
-		}
-		names := []string{""}
+		var names []string
 		if group != nil {
 			names = group(a)
 		}
-		for _, g := range names {
-			c := byName[g]
-			if c == nil {
-				c = collocation.NewCounts()
-				byName[g] = c
-			}
-			c.Add(ids, kept, hs, span)
-		}
+		c.Add(names, words, ids, m.q.BoundVocabulary(), hs)
 		return nil
 	})
 	if err != nil {
 		return nil, 0, 0, nil, err
 	}
-	names := make([]string, 0, len(byName))
-	for g := range byName {
-		names = append(names, g)
+	for _, g := range c.Groups(terms.CompareGroups) {
+		groups = append(groups, collocationGroup{g.Name, g.Counts, g.Vocab})
 	}
-	slices.SortFunc(names, terms.CompareGroups)
-	for _, g := range names {
-		groups = append(groups, collocationGroup{g, byName[g], cw.Vocabulary()})
-	}
-	return groups, hits, articles, closeErr, nil
+	return groups, c.Hits, c.Articles, closeErr, nil
 }
 
 func runCollocations(io *streams, o *collocationsOptions, args []string) error {

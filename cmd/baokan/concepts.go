@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/spf13/pflag"
@@ -102,6 +101,16 @@ func (o *conceptFlags) load() (*conceptSet, error) {
 	return s, nil
 }
 
+// learnPersons lets the resolver of person: entries learn the names of every RW list of
+// the corpus first, as 'baokan persons' and the query language's person: do
+// (queryMatcher.learnPersons); nothing when no entry asks for persons.
+func (s *conceptSet) learnPersons(io *streams, co *corpusOptions, args []string) error {
+	if s == nil || s.resolver == nil {
+		return nil
+	}
+	return eachRW(io, co, args, s.resolver.Learn)
+}
+
 // extraWords are the words of the word entries, for the segmenter to keep whole.
 func (s *conceptSet) extraWords() []segment.Word {
 	var ws []segment.Word
@@ -181,35 +190,20 @@ func (w *conceptWorker) fill(d *timeline.Doc) {
 	d.Concepts, d.Indexes = w.counts, w.indexes
 }
 
-// indexBase returns the indexes of the base periods among periods.
+// baseRange returns the indexes of the base periods among periods (index.BaseRange).
 func (o *conceptFlags) baseRange(periods []timeline.Period) (from, to int, err error) {
-	if len(periods) == 0 {
-		return 0, 0, errors.New("--index: no dated article, no period")
+	labels := make([]string, len(periods))
+	for i, p := range periods {
+		labels[i] = p.String()
 	}
-	if o.indexBase == "" {
-		return 0, len(periods) - 1, nil
-	}
-	a, b, ok := strings.Cut(o.indexBase, ",")
-	if !ok {
-		return 0, 0, fmt.Errorf("--index-base %q: want FROM,TO (period labels)", o.indexBase)
-	}
-	find := func(label string) (int, error) {
-		label = strings.TrimSpace(label)
-		for i, p := range periods {
-			if p.String() == label {
-				return i, nil
-			}
-		}
-		return 0, fmt.Errorf("--index-base: no period %q (periods run from %s to %s)", label, periods[0], periods[len(periods)-1])
-	}
-	if from, err = find(a); err != nil {
-		return 0, 0, err
-	}
-	if to, err = find(b); err != nil {
-		return 0, 0, err
-	}
-	if from > to {
-		return 0, 0, fmt.Errorf("--index-base %s: FROM after TO", o.indexBase)
+	from, to, err = index.BaseRange(labels, o.indexBase)
+	switch {
+	case err != nil && len(periods) == 0:
+		return 0, 0, fmt.Errorf("--index: %w", err)
+	case errors.Is(err, index.ErrNoPeriod):
+		return 0, 0, fmt.Errorf("--index-base: %w", err)
+	case err != nil:
+		return 0, 0, fmt.Errorf("--index-base %w", err)
 	}
 	return from, to, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/baokan/baokan/analysis/query"
+	"github.com/baokan/baokan/analysis/tokens/cache"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -15,10 +16,28 @@ type spanT = query.Span
 // verdict (to return once the output is written). With all, fn gets every article, those
 // without a hit with hits nil (and, from a cache, words nil).
 func eachHit(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, args []string, all bool, fn func(a *corpus.Article, ordinal int, words []string, ids []uint32, hits []spanT) error) (vocab []string, verdict, err error) {
+	return eachHitPlanned(io, co, wf, m, args, all, nil, fn)
+}
+
+// hitPlan lets a cache's positional index answer what it can before any article is read:
+// the numbers of hits and of articles with a hit (counted true when it did), and, with
+// limit, the articles read stop after the block that holds the limit-th hit (in corpus
+// order).
+type hitPlan struct {
+	limit          int
+	counted        bool
+	hits, articles int
+}
+
+// eachHitPlanned is eachHit with a plan (nil: none).
+func eachHitPlanned(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, args []string, all bool, plan *hitPlan, fn func(a *corpus.Article, ordinal int, words []string, ids []uint32, hits []spanT) error) (vocab []string, verdict, err error) {
 	if !m.words && !m.text {
 		return nil, nil, errors.New("QUERY: no word, \"words\", /pattern/ or text: term to find in the text (fields alone select articles: use them with --query)")
 	}
 	keepAllWords(wf)
+	if err := m.learnPersons(io, co, args); err != nil {
+		return nil, nil, err
+	}
 	co.textless = !m.text
 	ws, err := wf.openWords(io, co, args)
 	if err != nil {
@@ -32,6 +51,12 @@ func eachHit(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, arg
 			// Only the blocks that can hold a hit are read (the summary is the cache's);
 			// not when every article counts (collocations' corpus frequencies).
 			co.blocks = candidateBlocks(co, ws.cache, m)
+			if plan != nil && co.blocks != nil {
+				if err := planHits(ws.cache, m, plan, co); err != nil {
+					ws.Close()
+					return nil, nil, err
+				}
+			}
 		}
 		var words []string
 		lookup := func(ids []uint32) []string {
@@ -70,4 +95,28 @@ func eachHit(io *streams, co *corpusOptions, wf *wordFlags, m *queryMatcher, arg
 		})
 	}
 	return ws.Vocabulary(), ws.Close(), err
+}
+
+// planHits answers plan from the cache's postings when the query can be (words, sequences,
+// patterns, NEAR, AND, OR): the counts, and the blocks to read, those with a hit up to the
+// one holding the plan's limit-th hit.
+func planHits(cr *cache.Reader, m *queryMatcher, plan *hitPlan, co *corpusOptions) error {
+	found, ok, err := m.q.PostingHits(func(id uint32) ([]query.Posting, error) {
+		ps, err := cr.Postings(id)
+		out := make([]query.Posting, len(ps))
+		for i, p := range ps {
+			out[i] = query.Posting(p)
+		}
+		return out, err
+	})
+	if err != nil || !ok {
+		return err
+	}
+	blocks, hits, err := query.Blocks(found, plan.limit, cr.ArticleBlock)
+	if err != nil {
+		return err
+	}
+	plan.counted, plan.hits, plan.articles = true, hits, len(found)
+	co.blocks = blocks
+	return nil
 }

@@ -95,7 +95,11 @@ func runKWIC(io *streams, o *kwicOptions, args []string) error {
 		sampler = concordance.NewSampler(o.sample, o.seed)
 	}
 	hits, articles := 0, 0
-	vocab, closeErr, err := eachHit(io, &o.corpusOptions, &o.wordFlags, m, args[1:], false, func(a *corpus.Article, ordinal int, words []string, _ []uint32, spans []spanT) error {
+	plan := &hitPlan{}
+	if sampler == nil && order == concordance.Corpus {
+		plan.limit = o.limit
+	}
+	vocab, closeErr, err := eachHitPlanned(io, &o.corpusOptions, &o.wordFlags, m, args[1:], false, plan, func(a *corpus.Article, ordinal int, words []string, _ []uint32, spans []spanT) error {
 		articles++
 		hits += len(spans)
 		if sampler == nil && o.limit > 0 && order == concordance.Corpus && len(lines) >= o.limit {
@@ -122,6 +126,9 @@ func runKWIC(io *streams, o *kwicOptions, args []string) error {
 	concordance.Sort(lines, order)
 	if o.limit > 0 && len(lines) > o.limit {
 		lines = lines[:o.limit]
+	}
+	if plan.counted {
+		hits, articles = plan.hits, plan.articles
 	}
 	if !o.quiet {
 		fmt.Fprintf(io.err, "baokan: %d hits in %d articles\n", hits, articles)

@@ -89,6 +89,9 @@ func runLookup(io *streams, o *lookupOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := set.learnPersons(io, &o.corpusOptions, args); err != nil {
+		return err
+	}
 	var unit timeline.Unit
 	if o.by != "" {
 		if unit, err = timeline.ParseUnit(o.by); err != nil {

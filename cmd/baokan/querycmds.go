@@ -57,7 +57,12 @@ timeline, export, report, kwic, collocations) match on their own cut (--hmm, --d
 default way (gse's shortest path with the corpus's RW persons and GJ topics); fields and
 text: need no cutting. From a cache the words are those it was cut into, and a query of
 words reads only the blocks of the cache where its words occur (unless a date, page,
-genre or title filter or --verbose needs every article seen).
+genre or title filter or --verbose needs every article seen). A cache lists, for every
+word, the articles and positions where it occurs: kwic counts the hits of a query of words,
+"sequences", /patterns/, NEAR, AND and OR from these lists, and with --limit (in corpus
+order) reads only the blocks of its first hits. person: resolves the RW lists as 'baokan
+persons' does, with the names learned from the RW lists of the whole corpus (one pass over
+the articles' metadata first).
 
 A query that cannot be parsed gets an error naming the character where parsing failed,
 with a caret under it.

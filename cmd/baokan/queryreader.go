@@ -61,6 +61,9 @@ type queryResult struct {
 // words; --hmm and --dict are the word commands' flags).
 func (o *corpusOptions) applyQuery(io *streams, s *session, args []string) error {
 	m := o.queryM
+	if err := m.learnPersons(io, o, args); err != nil {
+		return err
+	}
 	qr := &queryReader{src: s.reader, s: s, m: m}
 	switch {
 	case s.cache != nil && m.words:

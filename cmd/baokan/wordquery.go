@@ -35,6 +35,9 @@ func (ws *wordStream) initQuery(vocab []string) error {
 	if err != nil {
 		return err
 	}
+	if err := m.learnPersons(ws.io, ws.co, ws.args); err != nil {
+		return err
+	}
 	ws.qm = m
 	ws.needs(m)
 	if ws.cache != nil {
@@ -46,6 +49,8 @@ func (ws *wordStream) initQuery(vocab []string) error {
 // addSideQuery adds a query the command tests each article against (sideHit), before the
 // first pass.
 func (ws *wordStream) addSideQuery(m *queryMatcher) {
+	// An error of the learning pass is the corpus's own: the stream's first pass meets it.
+	_ = m.learnPersons(ws.io, ws.co, ws.args)
 	ws.side = append(ws.side, m)
 	ws.blocks = nil // the side queries look at every article
 	ws.sideHit = append(ws.sideHit, false)

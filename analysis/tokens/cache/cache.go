@@ -35,7 +35,16 @@
 // second read as fast as memory, and the process holds only the blocks in flight whatever
 // the file's size.
 //
-// # Layout (version 2)
+// # The positional index
+//
+// For each word, the cache lists the articles whose body holds it and its positions there
+// (Reader.Postings), so that a query of words finds its hits, and the blocks holding them,
+// by reading the lists of its words alone: a concordance of the first hits of a frequent
+// word reads a few blocks, and the numbers of hits and articles need no block at all
+// (query.Query.PostingHits). The lists are written at the end, from memory: about 1.3
+// bytes a body word (a 100,000-article cache grows from 185 to 288 MB).
+//
+// # Layout (version 4)
 //
 // All integers are unsigned LEB128 varints (encoding/binary's Uvarint) unless said
 // otherwise; signed integers (line numbers, serial, date parts, page, item, and the
@@ -43,9 +52,9 @@
 // length then its UTF-8 bytes; a list is its length then its items. A section is a varint
 // byte length, the payload, and the payload's CRC-32C (Castagnoli) as 4 little-endian bytes.
 //
-//	file    = magic "BAOKANIX" | version uint32 LE (3) | header section | blocks |
+//	file    = magic "BAOKANIX" | version uint32 LE (4) | header section | blocks |
 //	          vocabulary section | summary section | sources section | index section |
-//	          word-blocks section | footer
+//	          postings | postings directory section | footer
 //	header  = settings: list of (name string, value string) in the writer's order
 //	sources = base string (the working directory relative source paths start from),
 //	          then a list of (path string, size, modtime signed: Unix nanoseconds)
@@ -67,12 +76,18 @@
 //	          by key), articles_problems
 //	index   = list of blocks: (offset, meta length, tokens length, body length, body
 //	          length uncompressed, articles, meta CRC-32C, tokens CRC-32C)
-//	words   = count (the vocabulary's), every word's list byte length, then the lists back
-//	          to back; a word's list is the blocks it occurs in (titles or body), as
-//	          ascending block numbers each written as the difference from the previous
-//	          (the first from 0): what a query of words reads to skip the other blocks
-//	footer  = vocabulary, summary, sources, index and word-blocks offsets (uint64 LE
-//	          each) | "baokanix"
+//	postings = every word's list, back to back in id order (not a section: each list has
+//	          its own CRC-32C in the directory, so that a query reads and checks only the
+//	          lists of its words); a word's list is, for each article whose body holds it
+//	          (in corpus order), the article's ordinal among the cache's articles (from 0)
+//	          as the difference from the previous one's (the first from 0), the number of
+//	          occurrences, then their positions among the body's words as cut (every word,
+//	          from 0), each as the difference from the previous (the first from 0). Title
+//	          words are not listed: a query of words matches bodies.
+//	postings directory = offset of the first list, count (the vocabulary's), every
+//	          word's list byte length, then every list's CRC-32C (4 bytes LE each)
+//	footer  = vocabulary, summary, sources, index and postings directory offsets (uint64
+//	          LE each) | "baokanix"
 //
 // The bytes depend only on the input and the settings: the same corpus indexed with the
 // same settings gives the same file whatever the number of workers.
@@ -90,8 +105,9 @@ const (
 	endMagic = "baokanix"
 	// Version is the layout version written; readers refuse any other.
 	// Version 2 added the article's paper (Article.Paper) after rw_source; version 3 the
-	// word-blocks section.
-	Version = 3
+	// word-blocks section; version 4 replaced it with the positional postings (the
+	// articles and positions of each word), one list read at a time.
+	Version = 4
 
 	footerSize = 5*8 + len(endMagic)
 )

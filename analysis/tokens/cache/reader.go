@@ -29,8 +29,8 @@ type Reader struct {
 	blocks []blockEntry
 	zr     *zstd.Decoder
 
-	wordsOff   int64      // the word-blocks section, read on demand
-	wordBlocks blockIndex // (wordblocks.go)
+	wordsOff int64        // the postings directory section, read on demand
+	postings postingIndex // (postings.go)
 }
 
 type blockEntry struct {

@@ -42,7 +42,8 @@ type Writer struct {
 	zw               *zstd.Encoder
 	zbuf             []byte
 
-	wordBlocks // which blocks each word occurs in (wordblocks.go)
+	postings // the articles and positions of each word (postings.go)
+	bodyIDs  []uint32
 }
 
 // NewWriter writes the magic, version and header (the settings) to w and returns a Writer
@@ -136,19 +137,20 @@ func (w *Writer) AddArticle(a *corpus.Article, words []string, keys []uint32, ti
 	w.meta.article(a, w.pendingPath)
 	w.toks.uint(uint64(titles))
 	w.toks.uint(uint64(len(words) - titles))
-	if keys != nil {
-		for i, t := range words {
-			id := w.vocab.IDKeyed(t, keys[i])
-			w.toks.uint(uint64(id))
-			w.noteWord(id, w.nblocks)
+	w.bodyIDs = w.bodyIDs[:0]
+	for i, t := range words {
+		var id uint32
+		if keys != nil {
+			id = w.vocab.IDKeyed(t, keys[i])
+		} else {
+			id = w.vocab.ID(t)
 		}
-	} else {
-		for _, t := range words {
-			id := w.vocab.ID(t)
-			w.toks.uint(uint64(id))
-			w.noteWord(id, w.nblocks)
+		w.toks.uint(uint64(id))
+		if i >= titles {
+			w.bodyIDs = append(w.bodyIDs, id)
 		}
 	}
+	w.noteArticle(w.bodyIDs)
 	w.body.list(a.Body)
 	w.blockArts++
 	return nil
@@ -234,8 +236,9 @@ func (w *Writer) Finish(sum corpus.Summary, base string, sources []Source) error
 	ix.b = append(ix.b, w.index.b...)
 	w.section(ix.b)
 
+	dir := w.writePostings(len(w.vocab.Terms()))
 	wordsOff := w.off
-	w.section(w.wordBlocks.encode(len(w.vocab.Terms())))
+	w.section(dir)
 
 	var foot [footerSize]byte
 	binary.LittleEndian.PutUint64(foot[0:], uint64(vocabOff))

@@ -11,9 +11,10 @@ import (
 	"github.com/baokan/baokan/corpus"
 )
 
-// BlocksWith against a scan of each block on its own: a word's blocks are those whose
-// articles hold it; a scan limited to them gives the full summary and the same articles
-// holding the word as a full scan.
+// BlocksWith and Postings against a scan of each block on its own: a word's blocks are
+// those whose articles' bodies hold it, its postings the articles (by ordinal) and the
+// positions among their body words; a scan limited to the blocks gives the full summary
+// and the same articles holding the word as a full scan.
 func TestBlocksWith(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "..", "shared", "corpus", "jfjb")
 	if _, err := os.Stat(dir); err != nil {
@@ -51,8 +52,11 @@ func TestBlocksWith(t *testing.T) {
 	if cr.Blocks() < 3 {
 		t.Fatalf("%d blocks: the test needs several", cr.Blocks())
 	}
-	// Independently: the words of each block, by scanning it alone.
+	// Independently: the body words of each block, by scanning it alone, and the
+	// positions of each word in each article.
 	where := map[uint32][]int{}
+	posts := map[uint32][]Posting{}
+	ordinal := 0
 	for b := range cr.Blocks() {
 		sc := cr.Scan(ScanOptions{Words: true, Blocks: []int{b}})
 		seen := map[uint32]bool{}
@@ -60,10 +64,17 @@ func TestBlocksWith(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ids, _ := sc.Tokens()
-			for _, id := range ids {
+			ids, titles := sc.Tokens()
+			for p, id := range ids[titles:] {
 				seen[id] = true
+				l := posts[id]
+				if len(l) == 0 || l[len(l)-1].Article != ordinal {
+					l = append(l, Posting{Article: ordinal})
+				}
+				l[len(l)-1].Positions = append(l[len(l)-1].Positions, int32(p))
+				posts[id] = l
 			}
+			ordinal++
 		}
 		sc.Close()
 		for id := range seen {
@@ -77,6 +88,29 @@ func TestBlocksWith(t *testing.T) {
 		}
 		if !slices.Equal(got, where[uint32(id)]) {
 			t.Fatalf("word %q: blocks %v, a scan finds it in %v", cr.Vocabulary()[id], got, where[uint32(id)])
+		}
+		pl, err := cr.Postings(uint32(id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := posts[uint32(id)]
+		if !slices.EqualFunc(pl, want, func(a, b Posting) bool {
+			return a.Article == b.Article && slices.Equal(a.Positions, b.Positions)
+		}) {
+			t.Fatalf("word %q: postings %v, a scan finds %v", cr.Vocabulary()[id], pl, want)
+		}
+		hits, arts, err := cr.WordCounts([]uint32{uint32(id)})
+		n := 0
+		for _, p := range want {
+			n += len(p.Positions)
+		}
+		if err != nil || hits != n || arts != len(want) {
+			t.Fatalf("word %q: WordCounts %d %d %v, want %d %d", cr.Vocabulary()[id], hits, arts, err, n, len(want))
+		}
+		if len(want) > 0 {
+			if b, err := cr.ArticleBlock(want[0].Article); err != nil || b != where[uint32(id)][0] {
+				t.Fatalf("word %q: ArticleBlock(%d) = %d %v, want %d", cr.Vocabulary()[id], want[0].Article, b, err, where[uint32(id)][0])
+			}
 		}
 	}
 	// A limited scan: the recorded summary, the articles of those blocks only.
@@ -120,7 +154,8 @@ func TestBlocksWithByHand(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := &corpus.Article{Path: p, Line: 1, Body: []string{"x"}}
-		if err := w.AddArticle(a, []string{"common", fmt.Sprintf("u%d", i), "common"}, nil, 0); err != nil {
+		// "title" is a title word: never listed.
+		if err := w.AddArticle(a, []string{"title", "common", fmt.Sprintf("u%d", i), "common"}, nil, 1); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -158,5 +193,20 @@ func TestBlocksWithByHand(t *testing.T) {
 		if err != nil || !slices.Equal(got, c.want) {
 			t.Errorf("BlocksWith(%v) = %v %v, want %v", c.words, got, err, c.want)
 		}
+	}
+	if got, err := cr.BlocksWith([]uint32{id["title"]}); err != nil || len(got) != 0 {
+		t.Errorf("a title word's blocks: %v %v, want none", got, err)
+	}
+	// common is at body positions 0 and 2 of every article; u300 at 1 of article 300.
+	pl, err := cr.Postings(id["common"])
+	if err != nil || len(pl) != 600 || pl[599].Article != 599 || !slices.Equal(pl[599].Positions, []int32{0, 2}) {
+		t.Errorf("postings of common: %d articles, %v", len(pl), err)
+	}
+	pl, err = cr.Postings(id["u300"])
+	if err != nil || len(pl) != 1 || pl[0].Article != 300 || !slices.Equal(pl[0].Positions, []int32{1}) {
+		t.Errorf("postings of u300: %v %v", pl, err)
+	}
+	if hits, arts, err := cr.WordCounts([]uint32{id["common"], id["u3"]}); err != nil || hits != 1201 || arts != 600 {
+		t.Errorf("WordCounts(common, u3) = %d %d %v, want 1201 600", hits, arts, err)
 	}
 }
