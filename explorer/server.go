@@ -28,9 +28,13 @@ type Options struct {
 	// MaxQuery caps the length of a request's URL query, in bytes (default 4096).
 	MaxQuery int
 	// Concurrent is how many requests compute at once (default runtime.GOMAXPROCS(0));
-	// the others wait their turn within their time limit. Each computation uses all
-	// cores, so more at once would only share them, and hold more memory.
+	// the others wait their turn within their time limit (a result already computed is
+	// served at once). Each computation reads the cache on all cores, so more at once
+	// would only share them, and hold more memory.
 	Concurrent int
+	// CacheBytes bounds the results kept for the requests that ask for them again
+	// (default DefaultCacheBytes).
+	CacheBytes int64
 }
 
 // ContentSecurityPolicy is sent with every response: scripts, styles and images only from
@@ -43,7 +47,6 @@ type Server struct {
 	opt  Options
 	mux  *http.ServeMux
 	page *template.Template
-	busy chan struct{} // a token per computation running
 }
 
 // views are the pages, in the order of the menu.
@@ -67,9 +70,10 @@ func New(c *Corpus, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t, busy: make(chan struct{}, opt.Concurrent)}
-	if _, err := c.Overview(context.Background(), nil); err != nil {
-		return nil, err
+	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t}
+	c.busy = make(chan struct{}, opt.Concurrent)
+	if opt.CacheBytes > 0 {
+		c.memo = newMemo(opt.CacheBytes)
 	}
 	assets, _ := fs.Sub(files, "assets")
 	s.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(assets)))
@@ -110,18 +114,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// turn runs fn when a computation slot is free, or gives ErrTimeout if none frees up in
-// time.
-func (s *Server) turn(ctx context.Context, fn func() error) error {
-	select {
-	case s.busy <- struct{}{}:
-	case <-ctx.Done():
-		return ErrTimeout
-	}
-	defer func() { <-s.busy }()
-	return fn()
-}
-
 func params(r *http.Request) Params {
 	p := Params{}
 	for k, v := range r.URL.Query() {
@@ -149,8 +141,7 @@ func (s *Server) apiHandler(fn func(context.Context, Params) (*Table, error)) ht
 		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 		defer cancel()
 		p := params(r)
-		var t *Table
-		err := s.turn(ctx, func() (err error) { t, err = fn(ctx, p); return err })
+		t, err := fn(ctx, p)
 		if err != nil {
 			status := http.StatusBadRequest
 			if errors.Is(err, ErrTimeout) {
@@ -225,9 +216,7 @@ func (s *Server) articleHandler(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	p := params(r)
 	d := pageData{View: "article", Title: "Article", Q: r.URL.Query(), Query: p["q"]}
-	var v *ArticleView
-	var t *Table
-	err := s.turn(ctx, func() (err error) { v, t, err = s.c.Article(ctx, p); return err })
+	v, t, err := s.c.Article(ctx, p)
 	if err != nil {
 		d.Error = err.Error()
 		s.render(w, http.StatusNotFound, d)

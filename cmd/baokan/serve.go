@@ -42,7 +42,8 @@ Given a cache (.bki, from 'baokan index') it serves it. Given raw files (or noth
 embedded sample) it indexes them first, as 'baokan index' does (with its progress bar), into
 a cache in the user's cache folder named after the sources' paths, sizes and modification
 times and the segmentation flags, and reuses it the next time (--cache FILE: that file
-instead; it is written only when absent). The whole cache is held in memory.
+instead; it is written only when absent). The cache is read in place: only a few numbers
+of each article are held in memory, and the results computed last (up to 256 MiB).
 
 Views, each at its own URL with its state in the query string (bookmark it, cite it):
   /                     overview: summary, articles per year, pages, genres, diagnostics
@@ -118,6 +119,7 @@ func runServe(io *streams, o *serveOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer c.Close()
 	h, err := explorer.New(c, explorer.Options{Timeout: o.timeout})
 	if err != nil {
 		return err
@@ -135,7 +137,7 @@ func runServe(io *streams, o *serveOptions, args []string) error {
 		host = fmt.Sprintf("127.0.0.1:%d", addr.Port)
 	}
 	url := "http://" + host + "/"
-	fmt.Fprintf(io.out, "baokan: serving %s (%d articles) at %s\n", cachePath, len(c.Articles), url)
+	fmt.Fprintf(io.out, "baokan: serving %s (%d articles) at %s\n", cachePath, c.Len(), url)
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
 		WriteTimeout: o.timeout + 30*time.Second, MaxHeaderBytes: 16 << 10}
 	parent := context.Background()
