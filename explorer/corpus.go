@@ -137,7 +137,7 @@ func Load(path, source string) (*Corpus, error) {
 
 func load(r *cache.Reader, source string) (*Corpus, error) {
 	c := &Corpus{Source: source, r: r, vocab: r.Vocabulary(), years: map[int]*wordCounts{},
-		memo: newMemo(DefaultCacheBytes), busy: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		memo: newMemo(DefaultCacheBytes, 10*time.Second), busy: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	c.ids = make(map[string]uint32, len(c.vocab))
 	f := segment.DefaultFilter()
 	c.keep = make([]bool, len(c.vocab))

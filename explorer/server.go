@@ -23,7 +23,9 @@ var files embed.FS
 
 // Options bound what a request may cost.
 type Options struct {
-	// Timeout stops a request's computation (default 10s).
+	// Timeout bounds a request: its wait for a turn and its computation (default 10s). A
+	// computation that has started goes on to its own Timeout even when its asker stops
+	// waiting, so that the next asker finds its result; it is then stopped.
 	Timeout time.Duration
 	// MaxQuery caps the length of a request's URL query, in bytes (default 4096).
 	MaxQuery int
@@ -72,9 +74,10 @@ func New(c *Corpus, opt Options) (*Server, error) {
 	}
 	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t}
 	c.busy = make(chan struct{}, opt.Concurrent)
-	if opt.CacheBytes > 0 {
-		c.memo = newMemo(opt.CacheBytes)
+	if opt.CacheBytes <= 0 {
+		opt.CacheBytes = DefaultCacheBytes
 	}
+	c.memo = newMemo(opt.CacheBytes, opt.Timeout)
 	assets, _ := fs.Sub(files, "assets")
 	s.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(assets)))
 	api := map[string]func(context.Context, Params) (*Table, error){

@@ -153,19 +153,68 @@ var kwicColumns = []string{"path", "line", "date", "page", "item", "title", "lef
 // last tie-break of concordance.Sort).
 type hitList struct {
 	art, start, end, mlen []int32
+	// The hits in the order of their left and right contexts of the default window
+	// (concordance.ByLeft, ByRight), sorted while the contexts were at hand.
+	left, right []int32
 }
 
-func (h *hitList) size() int64 { return int64(len(h.art))*16 + 64 }
+func (h *hitList) size() int64 { return int64(len(h.art))*24 + 64 }
+
+// defaultWindow is the context kwic shows by default, in words each side.
+const defaultWindow = 10
+
+// contexts holds the context words of hits, nearest first, as vocabulary ids.
+type contexts struct {
+	off []int32
+	ids []uint32
+}
+
+func (x *contexts) add(body []uint32, start, end int, o concordance.Order, window int) {
+	if x.off == nil {
+		x.off = []int32{0}
+	}
+	if o == concordance.ByLeft {
+		for j := start - 1; j >= max(0, start-window); j-- {
+			x.ids = append(x.ids, body[j])
+		}
+	} else {
+		x.ids = append(x.ids, body[end:min(len(body), end+window)]...)
+	}
+	x.off = append(x.off, int32(len(x.ids)))
+}
+
+// sort returns the hits sorted by their contexts as concordance.Sort sorts lines by left or
+// right context: word by word (missing words first), ties in corpus order.
+func (x *contexts) sort(c *Corpus, h *hitList) []int32 {
+	perm := make([]int32, len(h.art))
+	for k := range perm {
+		perm[k] = int32(k)
+	}
+	words := func(j int32) []uint32 { return x.ids[x.off[j]:x.off[j+1]] }
+	slices.SortFunc(perm, func(j, k int32) int {
+		a, b := words(j), words(k)
+		for n := range min(len(a), len(b)) {
+			if a[n] != b[n] {
+				if d := strings.Compare(c.vocab[a[n]], c.vocab[b[n]]); d != 0 {
+					return d
+				}
+			}
+		}
+		return cmp.Or(cmp.Compare(len(a), len(b)), h.corpusOrder(j, k))
+	})
+	return perm
+}
 
 // hits finds every hit of the query q, reading only the blocks the cache's word-block
 // index names for its words (every block for a query that may match without them).
 func (c *Corpus) hits(ctx context.Context, qs string) (*hitList, error) {
-	v, err := c.memo.get(ctx, "hits\x00"+qs, nil, func() (any, int64, error) {
+	v, err := c.memo.get(ctx, "hits\x00"+qs, nil, func(ctx context.Context) (any, int64, error) {
 		q, err := c.Compile(qs)
 		if err != nil {
 			return nil, 0, err
 		}
 		h := &hitList{}
+		var left, right contexts
 		var persons []string
 		opt := cache.ScanOptions{Words: true, Body: q.NeedsText()}
 		err = c.scan(ctx, c.candidates(q), opt, func(i int, a *corpus.Article, body []uint32) {
@@ -190,11 +239,14 @@ func (c *Corpus) hits(ctx context.Context, qs string) (*hitList, error) {
 				h.start = append(h.start, int32(sp.Start))
 				h.end = append(h.end, int32(sp.End))
 				h.mlen = append(h.mlen, int32(n))
+				left.add(body, sp.Start, sp.End, concordance.ByLeft, defaultWindow)
+				right.add(body, sp.Start, sp.End, concordance.ByRight, defaultWindow)
 			}
 		})
 		if err != nil {
 			return nil, 0, err
 		}
+		h.left, h.right = left.sort(c, h), right.sort(c, h)
 		return h, h.size(), nil
 	})
 	if err != nil {
@@ -224,24 +276,20 @@ func (c *Corpus) order(ctx context.Context, qs string, h *hitList, o concordance
 		})
 		return perm, nil
 	}
+	if window == defaultWindow {
+		if o == concordance.ByLeft {
+			return h.left, nil
+		}
+		return h.right, nil
+	}
 	key := fmt.Sprintf("order\x00%s\x00%s\x00%d", qs, o, window)
-	v, err := c.memo.get(ctx, key, nil, func() (any, int64, error) {
-		// The context words of each hit (nearest first, at most window), as ids.
-		ctxOff := make([]int32, 1, len(h.art)+1)
-		var ctxIDs []uint32
+	v, err := c.memo.get(ctx, key, nil, func(ctx context.Context) (any, int64, error) {
+		var x contexts
 		arts := slices.Compact(slices.Clone(h.art))
 		k := 0
 		err := c.read(ctx, arts, cache.ScanOptions{Words: true}, func(i int, _ *corpus.Article, body []uint32) {
 			for ; k < len(h.art) && int(h.art[k]) == i; k++ {
-				if o == concordance.ByLeft {
-					lo := max(0, int(h.start[k])-window)
-					for j := int(h.start[k]) - 1; j >= lo; j-- {
-						ctxIDs = append(ctxIDs, body[j])
-					}
-				} else {
-					ctxIDs = append(ctxIDs, body[h.end[k]:min(len(body), int(h.end[k])+window)]...)
-				}
-				ctxOff = append(ctxOff, int32(len(ctxIDs)))
+				x.add(body, int(h.start[k]), int(h.end[k]), o, window)
 			}
 		})
 		if err != nil {
@@ -250,18 +298,7 @@ func (c *Corpus) order(ctx context.Context, qs string, h *hitList, o concordance
 		if k != len(h.art) {
 			return nil, 0, fmt.Errorf("%s: the hits' articles were not all read again", c.Source)
 		}
-		words := func(j int32) []uint32 { return ctxIDs[ctxOff[j]:ctxOff[j+1]] }
-		slices.SortFunc(perm, func(j, k int32) int {
-			x, y := words(j), words(k)
-			for n := range min(len(x), len(y)) {
-				if x[n] != y[n] {
-					if d := strings.Compare(c.vocab[x[n]], c.vocab[y[n]]); d != 0 {
-						return d
-					}
-				}
-			}
-			return cmp.Or(cmp.Compare(len(x), len(y)), h.corpusOrder(j, k))
-		})
+		perm := x.sort(c, h)
 		return perm, int64(len(perm))*4 + 64, nil
 	})
 	if err != nil {
@@ -307,7 +344,7 @@ func (c *Corpus) Search(ctx context.Context, p Params) (*Table, error) {
 	}
 	all := p["format"] == "csv" || p["all"] == "1"
 	key := fmt.Sprintf("search\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00%d\x00%s\x00%v", p["q"], order, page, per, window, year, pg, p["genre"], all)
-	v, err := c.memo.get(ctx, key, c.busy, func() (any, int64, error) {
+	v, err := c.memo.get(ctx, key, c.busy, func(ctx context.Context) (any, int64, error) {
 		t, err := c.search(ctx, p["q"], order, page, per, window, year, pg, p["genre"], all)
 		if err != nil {
 			return nil, 0, err
@@ -331,29 +368,16 @@ func (c *Corpus) search(ctx context.Context, qs string, order concordance.Order,
 	if err != nil {
 		return nil, err
 	}
-	var shown []int32 // the hits the filter keeps, in order
-	if f.IsZero() {
-		shown = perm
-	} else {
-		for _, k := range perm {
-			if c.match(f, int(h.art[k])) {
-				shown = append(shown, k)
-			}
-		}
+	vkey := fmt.Sprintf("view\x00%s\x00%s\x00%d\x00%d\x00%d\x00%s", qs, order, window, year, pg, genre)
+	vv, err := c.memo.get(ctx, vkey, nil, func(ctx context.Context) (any, int64, error) {
+		v := c.hitView(h, perm, f)
+		return v, int64(len(v.shown))*4 + 4096, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	years, pages, genres := map[string]int{}, map[string]int{}, map[string]int{}
-	arts := map[int32]bool{}
-	for _, k := range shown {
-		i := h.art[k]
-		arts[i] = true
-		if d := c.date[i]; d != 0 {
-			years[strconv.Itoa(int(d)/10000)]++
-		}
-		pages[strconv.Itoa(int(c.page[i]))]++
-		for _, g := range c.genre[c.genreOff[i]:c.genreOff[i+1]] {
-			genres[c.genres[g]]++
-		}
-	}
+	view := vv.(*hitView)
+	shown := view.shown
 	args := []string{"kwic", qs}
 	if order != concordance.Corpus {
 		args = append(args, "--sort", string(order))
@@ -402,9 +426,60 @@ func (c *Corpus) search(ctx context.Context, qs string, order concordance.Order,
 		l := lines[k]
 		t.Rows = append(t.Rows, []any{l.Path, l.Line, l.Date.String(), l.Page, l.Item, l.Title, l.Left, l.Match, l.Right, l.Position})
 	}
-	t.Extra = map[string]any{"hits": len(shown), "articles": len(arts), "page": page, "per": per,
-		"pages": (len(shown) + per - 1) / per, "facets": map[string]any{"year": facet(years), "page": facet(pages), "genre": facet(genres)}}
+	t.Extra = map[string]any{"hits": len(shown), "articles": view.articles, "page": page, "per": per,
+		"pages": (len(shown) + per - 1) / per, "facets": view.facets}
 	return t, nil
+}
+
+// hitView is the hits a filter keeps, in order, with their counts by year, page and genre.
+type hitView struct {
+	shown    []int32
+	articles int
+	facets   map[string]any
+}
+
+func (c *Corpus) hitView(h *hitList, perm []int32, f *corpus.Filter) *hitView {
+	v := &hitView{shown: perm}
+	if !f.IsZero() {
+		v.shown = nil
+		for _, k := range perm {
+			if c.match(f, int(h.art[k])) {
+				v.shown = append(v.shown, k)
+			}
+		}
+	}
+	years, pages, genres := map[int]int{}, map[int]int{}, make([]int, len(c.genres))
+	last := int32(-1)
+	arts := map[int32]bool{}
+	for _, k := range v.shown {
+		i := h.art[k]
+		if i != last { // the hits of an article are next to each other but in the sorts by context
+			arts[i], last = true, i
+		}
+		if d := c.date[i]; d != 0 {
+			years[int(d)/10000]++
+		}
+		pages[int(c.page[i])]++
+		for _, g := range c.genre[c.genreOff[i]:c.genreOff[i+1]] {
+			genres[g]++
+		}
+	}
+	v.articles = len(arts)
+	named := func(m map[int]int) map[string]int {
+		out := make(map[string]int, len(m))
+		for k, n := range m {
+			out[strconv.Itoa(k)] = n
+		}
+		return out
+	}
+	gm := map[string]int{}
+	for g, n := range genres {
+		if n > 0 {
+			gm[c.genres[g]] = n
+		}
+	}
+	v.facets = map[string]any{"year": facet(named(years)), "page": facet(named(pages)), "genre": facet(gm)}
+	return v
 }
 
 type facetValue struct {
@@ -467,7 +542,7 @@ func (c *Corpus) Trends(ctx context.Context, p Params) (*Table, error) {
 		return nil, fmt.Errorf("terms: 12 at most")
 	}
 	key := "trends\x00" + strings.Join(args, "\x00")
-	v, err := c.memo.get(ctx, key, c.busy, func() (any, int64, error) {
+	v, err := c.memo.get(ctx, key, c.busy, func(ctx context.Context) (any, int64, error) {
 		t, err := c.trends(ctx, unit, series, command(c, args...))
 		if err != nil {
 			return nil, 0, err
@@ -493,7 +568,27 @@ func (c *Corpus) postingsOf(ctx context.Context, word string) (*postings, error)
 	if !ok || !c.keep[id] {
 		return &postings{}, nil
 	}
-	v, err := c.memo.get(ctx, "postings\x00"+word, nil, func() (any, int64, error) {
+	if n, err := query.Parse(word); err == nil {
+		if w, ok := n.(*query.Word); ok && w.Word == word {
+			// The hits of the word as a query are its occurrences among the body's words
+			// (kept, as the filter keeps it): the search's scan serves both.
+			h, err := c.hits(ctx, word)
+			if err != nil {
+				return nil, err
+			}
+			ps := &postings{}
+			for _, i := range h.art {
+				if k := len(ps.art) - 1; k >= 0 && ps.art[k] == i {
+					ps.count[k]++
+				} else {
+					ps.art = append(ps.art, i)
+					ps.count = append(ps.count, 1)
+				}
+			}
+			return ps, nil
+		}
+	}
+	v, err := c.memo.get(ctx, "postings\x00"+word, nil, func(ctx context.Context) (any, int64, error) {
 		blocks, err := c.r.BlocksWith([]uint32{id})
 		if err != nil {
 			return nil, 0, err
@@ -804,7 +899,7 @@ func (c *Corpus) Compare(ctx context.Context, p Params) (*Table, error) {
 	if top != 50 {
 		args = append(args, "--top", strconv.Itoa(top))
 	}
-	v, err := c.memo.get(ctx, "compare\x00"+strings.Join(args, "\x00"), c.busy, func() (any, int64, error) {
+	v, err := c.memo.get(ctx, "compare\x00"+strings.Join(args, "\x00"), c.busy, func(ctx context.Context) (any, int64, error) {
 		tc, rc, err := c.compareCounts(ctx, target, ref)
 		if err != nil {
 			return nil, 0, err
@@ -866,7 +961,7 @@ func (c *Corpus) Network(ctx context.Context, p Params) (*Table, error) {
 	if to > 0 {
 		args = append(args, "--to", f.To.String())
 	}
-	v, err := c.memo.get(ctx, "network\x00"+strings.Join(args, "\x00"), c.busy, func() (any, int64, error) {
+	v, err := c.memo.get(ctx, "network\x00"+strings.Join(args, "\x00"), c.busy, func(ctx context.Context) (any, int64, error) {
 		b := network.NewBuilder()
 		var persons []string
 		for i := range c.n {
@@ -935,7 +1030,7 @@ func (c *Corpus) Article(ctx context.Context, p Params) (*ArticleView, *Table, e
 		t *Table
 	}
 	key := fmt.Sprintf("article\x00%s\x00%d\x00%s", p["path"], line, p["q"])
-	r, err := c.memo.get(ctx, key, c.busy, func() (any, int64, error) {
+	r, err := c.memo.get(ctx, key, c.busy, func(ctx context.Context) (any, int64, error) {
 		v, t, err := c.article(ctx, p["path"], line, p["q"])
 		if err != nil {
 			return nil, 0, err
