@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -228,4 +229,41 @@ func (s *Server) articleHandler(w http.ResponseWriter, r *http.Request) {
 	d.Article, d.Command = v, t.Command
 	d.CSV = "/api/article?" + r.URL.RawQuery + "&format=csv"
 	s.render(w, http.StatusOK, d)
+}
+
+// Listen listens on addr (HOST:PORT; port 0 for a free one) and returns the listener, the
+// explorer's URL (http://HOST:PORT/, 127.0.0.1 for an unspecified host) and whether the
+// address is on the loopback interface only.
+func Listen(addr string) (ln net.Listener, url string, loopback bool, err error) {
+	ln, err = net.Listen("tcp", addr)
+	if err != nil {
+		return nil, "", false, err
+	}
+	a := ln.Addr().(*net.TCPAddr)
+	host := a.String()
+	if a.IP.IsUnspecified() {
+		host = fmt.Sprintf("127.0.0.1:%d", a.Port)
+	}
+	return ln, "http://" + host + "/", a.IP.IsLoopback(), nil
+}
+
+// Serve serves h on ln until ctx is done, then shuts the server down (waiting up to 5 s
+// for the requests under way). timeout is the requests' time limit (Options.Timeout):
+// a response may take it and 30 s more to write.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, timeout time.Duration) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: timeout + 30*time.Second, MaxHeaderBytes: 16 << 10}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	}
 }

@@ -416,7 +416,10 @@ func (c *Corpus) search(ctx context.Context, qs string, order concordance.Order,
 	err = c.read(ctx, want, cache.ScanOptions{Words: true}, func(i int, a *corpus.Article, body []uint32) {
 		words := c.words(body)
 		for _, k := range byArt[int32(i)] {
-			lines[k] = concordance.Make(a, i, words, []query.Span{{Start: int(h.start[k]), End: int(h.end[k])}}, opt)[0]
+			l := concordance.Make(a, i, words, []query.Span{{Start: int(h.start[k]), End: int(h.end[k])}}, opt)[0]
+			// The scanner's strings hold its block's buffers: a row kept holds copies.
+			l.Path, l.Title = strings.Clone(l.Path), strings.Clone(l.Title)
+			lines[k] = l
 		}
 	})
 	if err != nil {
@@ -1019,6 +1022,28 @@ type ArticleView struct {
 	Neighbours []*corpus.Article // same date and page, in corpus order
 }
 
+// cloneArticle copies the fields the article view shows (the body too when body), so that
+// the view kept holds none of the scanner's block buffers.
+func cloneArticle(a *corpus.Article, body bool) *corpus.Article {
+	list := func(l []string) []string {
+		if l == nil {
+			return nil
+		}
+		out := make([]string, len(l))
+		for i, s := range l {
+			out[i] = strings.Clone(s)
+		}
+		return out
+	}
+	b := &corpus.Article{Path: strings.Clone(a.Path), Line: a.Line, Date: a.Date, Page: a.Page, Item: a.Item,
+		Kicker: strings.Clone(a.Kicker), Title: strings.Clone(a.Title), Subtitles: list(a.Subtitles),
+		Authors: list(a.Authors), Genres: list(a.Genres), Topics: list(a.Topics), Paper: strings.Clone(a.Paper)}
+	if body {
+		b.Body = list(a.Body)
+	}
+	return b
+}
+
 // Article finds the article at path:line with the hits of q marked.
 func (c *Corpus) Article(ctx context.Context, p Params) (*ArticleView, *Table, error) {
 	line, err := p.int("line", 0, 1, math.MaxInt32)
@@ -1051,8 +1076,7 @@ func (c *Corpus) article(ctx context.Context, path string, line int, qs string) 
 	var a *corpus.Article
 	var body []uint32
 	err := c.read(ctx, []int32{int32(i)}, cache.ScanOptions{Words: true, Body: true}, func(_ int, x *corpus.Article, ids []uint32) {
-		cp := *x
-		a, body = &cp, slices.Clone(ids)
+		a, body = cloneArticle(x, true), slices.Clone(ids)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -1108,8 +1132,7 @@ func (c *Corpus) article(ctx context.Context, path string, line int, qs string) 
 		}
 		slices.Sort(want)
 		err := c.read(ctx, want, cache.ScanOptions{}, func(_ int, x *corpus.Article, _ []uint32) {
-			cp := *x
-			v.Neighbours = append(v.Neighbours, &cp)
+			v.Neighbours = append(v.Neighbours, &corpus.Article{Path: strings.Clone(x.Path), Line: x.Line, Item: x.Item, Title: strings.Clone(x.Title)})
 		})
 		if err != nil {
 			return nil, nil, err

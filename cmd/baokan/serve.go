@@ -4,16 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -124,49 +122,29 @@ func runServe(io *streams, o *serveOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", o.addr)
+	ln, url, loopback, err := explorer.Listen(o.addr)
 	if err != nil {
 		return err
 	}
-	addr := ln.Addr().(*net.TCPAddr)
-	if !addr.IP.IsLoopback() {
-		fmt.Fprintf(io.err, "baokan: warning: listening on %s, not the loopback interface: anyone who can reach it can read the corpus\n", addr)
+	if !loopback {
+		fmt.Fprintf(io.err, "baokan: warning: listening on %s, not the loopback interface: anyone who can reach it can read the corpus\n", ln.Addr())
 	}
-	host := addr.String()
-	if addr.IP.IsUnspecified() {
-		host = fmt.Sprintf("127.0.0.1:%d", addr.Port)
-	}
-	url := "http://" + host + "/"
 	fmt.Fprintf(io.out, "baokan: serving %s (%d articles) at %s\n", cachePath, c.Len(), url)
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
-		WriteTimeout: o.timeout + 30*time.Second, MaxHeaderBytes: 16 << 10}
 	parent := context.Background()
 	if o.stop != nil {
 		parent = o.stop
 	}
 	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
 	if o.ready != nil {
-		go o.ready(host)
+		go o.ready(strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/"))
 	}
 	if o.open {
 		if err := openBrowser(url); err != nil {
 			fmt.Fprintf(io.err, "baokan: could not open the browser (%v): open %s yourself\n", err, url)
 		}
 	}
-	select {
-	case err := <-done:
-		if errors.Is(err, http.ErrServerClosed) {
-			return nil
-		}
-		return err
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		return srv.Shutdown(sctx)
-	}
+	return explorer.Serve(ctx, ln, h, o.timeout)
 }
 
 // serveCache returns the cache of the raw sources args, indexing them when it is absent.
