@@ -74,7 +74,13 @@ type Corpus struct {
 	overview *Table
 	memo     *memo
 	busy     chan struct{} // a token per computation running
+	scans    chan struct{} // a token per long scan running (see scan)
 }
+
+// longScan is the number of blocks from which a scan waits for a token of its own: long
+// scans (a frequent word's hits) run a few at a time, so that the short reads of a page of
+// results or of an article are not queued behind them.
+const longScan = 64
 
 type placeHash struct {
 	h uint64
@@ -137,7 +143,8 @@ func Load(path, source string) (*Corpus, error) {
 
 func load(r *cache.Reader, source string) (*Corpus, error) {
 	c := &Corpus{Source: source, r: r, vocab: r.Vocabulary(), years: map[int]*wordCounts{},
-		memo: newMemo(DefaultCacheBytes, 10*time.Second), busy: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		memo: newMemo(DefaultCacheBytes, 10*time.Second), busy: make(chan struct{}, 4*runtime.GOMAXPROCS(0)),
+		scans: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	c.ids = make(map[string]uint32, len(c.vocab))
 	f := segment.DefaultFilter()
 	c.keep = make([]bool, len(c.vocab))
@@ -415,6 +422,14 @@ var ErrTimeout = errors.New("the query ran past the time limit and was stopped: 
 func (c *Corpus) scan(ctx context.Context, blocks []int, opt cache.ScanOptions, fn func(i int, a *corpus.Article, body []uint32)) error {
 	if ctx.Err() != nil {
 		return ErrTimeout
+	}
+	if blocks == nil || len(blocks) > longScan {
+		select {
+		case c.scans <- struct{}{}:
+		case <-ctx.Done():
+			return ErrTimeout
+		}
+		defer func() { <-c.scans }()
 	}
 	opt.Blocks = blocks
 	s := c.r.Scan(opt)

@@ -30,10 +30,11 @@ type Options struct {
 	Timeout time.Duration
 	// MaxQuery caps the length of a request's URL query, in bytes (default 4096).
 	MaxQuery int
-	// Concurrent is how many requests compute at once (default runtime.GOMAXPROCS(0));
+	// Concurrent is how many requests compute at once (default 4 × runtime.GOMAXPROCS(0));
 	// the others wait their turn within their time limit (a result already computed is
-	// served at once). Each computation reads the cache on all cores, so more at once
-	// would only share them, and hold more memory.
+	// served at once). Of those, as many as there are cores may read more than a few dozen
+	// blocks of the cache (a frequent word's hits): each such scan uses every core, so
+	// more at once would only share them.
 	Concurrent int
 	// CacheBytes bounds the results kept for the requests that ask for them again
 	// (default DefaultCacheBytes).
@@ -67,7 +68,7 @@ func New(c *Corpus, opt Options) (*Server, error) {
 		opt.MaxQuery = 4096
 	}
 	if opt.Concurrent <= 0 {
-		opt.Concurrent = runtime.GOMAXPROCS(0)
+		opt.Concurrent = 4 * runtime.GOMAXPROCS(0)
 	}
 	t, err := template.New("").Funcs(template.FuncMap{"split": func(s string) []string { return strings.Split(s, ",") }}).ParseFS(files, "templates/*.html")
 	if err != nil {

@@ -72,9 +72,13 @@ persons are the RW lists resolved as 'baokan persons' does by default.
 
 Safety: read-only (GET only); it serves only the corpus given and its own embedded files;
 every corpus text is escaped; a Content-Security-Policy allows scripts from the server
-only; query strings are capped at 4 KB, request bodies at 1 KB; as many requests compute at
-once as there are cores (each uses them all), the others wait their turn, and a request
-still waiting or computing at --timeout is stopped (status 503, with a message). It listens on the loopback interface unless --addr says otherwise
+only; query strings are capped at 4 KB, request bodies at 1 KB; four requests a core
+compute at once, and as many scans of the whole cache as there are cores (each uses them
+all); the others wait their turn. A request still waiting at --timeout gets status 503 with
+a message; a computation that has started is stopped at --timeout from its start (its
+result, when it ends in time, serves the next request that asks). Results are kept for the
+requests that ask again, the least recently used dropped past 256 MiB. It listens on the
+loopback interface unless --addr says otherwise
 (with a warning: anyone who can reach the address can read the corpus).`
 
 func newServeCmd(io *streams) *cobra.Command {
