@@ -74,13 +74,11 @@ type Corpus struct {
 	overview *Table
 	memo     *memo
 	busy     chan struct{} // a token per computation running
-	scans    chan struct{} // a token per long scan running (see scan)
+	// scans has a token per scan of many blocks running (a word's hits): they run a few at
+	// a time, and apart from the short computations (busy), so that a page of results or
+	// an article is not queued behind a frequent word's scan.
+	scans chan struct{}
 }
-
-// longScan is the number of blocks from which a scan waits for a token of its own: long
-// scans (a frequent word's hits) run a few at a time, so that the short reads of a page of
-// results or of an article are not queued behind them.
-const longScan = 64
 
 type placeHash struct {
 	h uint64
@@ -422,14 +420,6 @@ var ErrTimeout = errors.New("the query ran past the time limit and was stopped: 
 func (c *Corpus) scan(ctx context.Context, blocks []int, opt cache.ScanOptions, fn func(i int, a *corpus.Article, body []uint32)) error {
 	if ctx.Err() != nil {
 		return ErrTimeout
-	}
-	if blocks == nil || len(blocks) > longScan {
-		select {
-		case c.scans <- struct{}{}:
-		case <-ctx.Done():
-			return ErrTimeout
-		}
-		defer func() { <-c.scans }()
 	}
 	opt.Blocks = blocks
 	s := c.r.Scan(opt)

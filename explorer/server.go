@@ -32,9 +32,9 @@ type Options struct {
 	MaxQuery int
 	// Concurrent is how many requests compute at once (default 4 × runtime.GOMAXPROCS(0));
 	// the others wait their turn within their time limit (a result already computed is
-	// served at once). Of those, as many as there are cores may read more than a few dozen
-	// blocks of the cache (a frequent word's hits): each such scan uses every core, so
-	// more at once would only share them.
+	// served at once). Scans of the cache's words (a word's hits, a comparison of
+	// subcorpora that are not whole years) run apart, as many at once as there are cores:
+	// each uses every core, so more at once would only share them.
 	Concurrent int
 	// CacheBytes bounds the results kept for the requests that ask for them again
 	// (default DefaultCacheBytes).

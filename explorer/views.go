@@ -208,7 +208,7 @@ func (x *contexts) sort(c *Corpus, h *hitList) []int32 {
 // hits finds every hit of the query q, reading only the blocks the cache's word-block
 // index names for its words (every block for a query that may match without them).
 func (c *Corpus) hits(ctx context.Context, qs string) (*hitList, error) {
-	v, err := c.memo.get(ctx, "hits\x00"+qs, nil, func(ctx context.Context) (any, int64, error) {
+	v, err := c.memo.get(ctx, "hits\x00"+qs, c.scans, func(ctx context.Context) (any, int64, error) {
 		q, err := c.Compile(qs)
 		if err != nil {
 			return nil, 0, err
@@ -283,7 +283,7 @@ func (c *Corpus) order(ctx context.Context, qs string, h *hitList, o concordance
 		return h.right, nil
 	}
 	key := fmt.Sprintf("order\x00%s\x00%s\x00%d", qs, o, window)
-	v, err := c.memo.get(ctx, key, nil, func(ctx context.Context) (any, int64, error) {
+	v, err := c.memo.get(ctx, key, c.scans, func(ctx context.Context) (any, int64, error) {
 		var x contexts
 		arts := slices.Compact(slices.Clone(h.art))
 		k := 0
@@ -343,6 +343,14 @@ func (c *Corpus) Search(ctx context.Context, p Params) (*Table, error) {
 		return nil, err
 	}
 	all := p["format"] == "csv" || p["all"] == "1"
+	// The hits and their order first: they are long scans, which run apart (Corpus.scans).
+	h, err := c.hits(ctx, p["q"])
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.order(ctx, p["q"], h, order, window); err != nil {
+		return nil, err
+	}
 	key := fmt.Sprintf("search\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00%d\x00%s\x00%v", p["q"], order, page, per, window, year, pg, p["genre"], all)
 	v, err := c.memo.get(ctx, key, c.busy, func(ctx context.Context) (any, int64, error) {
 		t, err := c.search(ctx, p["q"], order, page, per, window, year, pg, p["genre"], all)
@@ -544,6 +552,14 @@ func (c *Corpus) Trends(ctx context.Context, p Params) (*Table, error) {
 	if len(series) > 12 {
 		return nil, fmt.Errorf("terms: 12 at most")
 	}
+	// The words' occurrences first: they are long scans, which run apart (Corpus.scans).
+	for _, s := range series {
+		if s.Kind == timeline.Term {
+			if _, err := c.postingsOf(ctx, s.Value); err != nil {
+				return nil, err
+			}
+		}
+	}
 	key := "trends\x00" + strings.Join(args, "\x00")
 	v, err := c.memo.get(ctx, key, c.busy, func(ctx context.Context) (any, int64, error) {
 		t, err := c.trends(ctx, unit, series, command(c, args...))
@@ -591,7 +607,7 @@ func (c *Corpus) postingsOf(ctx context.Context, word string) (*postings, error)
 			return ps, nil
 		}
 	}
-	v, err := c.memo.get(ctx, "postings\x00"+word, nil, func(ctx context.Context) (any, int64, error) {
+	v, err := c.memo.get(ctx, "postings\x00"+word, c.scans, func(ctx context.Context) (any, int64, error) {
 		blocks, err := c.r.BlocksWith([]uint32{id})
 		if err != nil {
 			return nil, 0, err
@@ -867,6 +883,14 @@ func (c *Corpus) compareCounts(ctx context.Context, target, ref *subcorpus) (tf,
 	return tf, rf, nil
 }
 
+// wholeYears tells whether target and ref (nil: the rest) are counted from the counts
+// by year.
+func wholeYears(target, ref *subcorpus) bool {
+	_, _, tok := target.years()
+	_, _, rok := ref.yearsOrFalse()
+	return tok && (ref == nil || rok)
+}
+
 func (sc *subcorpus) yearsOrFalse() (from, to int, ok bool) {
 	if sc == nil {
 		return 0, 0, false
@@ -902,7 +926,11 @@ func (c *Corpus) Compare(ctx context.Context, p Params) (*Table, error) {
 	if top != 50 {
 		args = append(args, "--top", strconv.Itoa(top))
 	}
-	v, err := c.memo.get(ctx, "compare\x00"+strings.Join(args, "\x00"), c.busy, func(ctx context.Context) (any, int64, error) {
+	tokens := c.busy
+	if !wholeYears(target, ref) {
+		tokens = c.scans // a scan of the articles
+	}
+	v, err := c.memo.get(ctx, "compare\x00"+strings.Join(args, "\x00"), tokens, func(ctx context.Context) (any, int64, error) {
 		tc, rc, err := c.compareCounts(ctx, target, ref)
 		if err != nil {
 			return nil, 0, err
