@@ -3,7 +3,8 @@
 # (bench/serveload: mixed views, p50/p95/max), then the server's peak memory (VmHWM) and
 # its load time. PASSES=N (default 1) runs the load N times on the same server: the first
 # pass starts with nothing computed, the next ones find the results the first kept (the
-# explorer keeps them in a bounded LRU). For example, on 100,000 generated articles:
+# explorer keeps them in a bounded LRU). TIMEOUT=DURATION sets the server's --timeout
+# (default 10s). For example, on 100,000 generated articles:
 #   python3 ../shared/tools/gencorpus.py --out /tmp/serve-c100k --articles 100000
 #   go run ./cmd/baokan index /tmp/serve-c100k -o /tmp/serve-c100k.bki
 #   bench/serve.sh /tmp/serve-c100k.bki 32 2000
@@ -16,7 +17,7 @@ trap 'kill "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 go build -o "$tmp/baokan" ./cmd/baokan
 go build -o "$tmp/serveload" ./bench/serveload
 start=$(date +%s.%N)
-"$tmp/baokan" serve -q "$cache" >"$tmp/out" 2>"$tmp/err" &
+"$tmp/baokan" serve -q ${TIMEOUT:+--timeout "$TIMEOUT"} "$cache" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 until grep -q 'http://' "$tmp/out" 2>/dev/null; do
 	kill -0 "$pid" || { cat "$tmp/err"; exit 1; }
