@@ -92,6 +92,36 @@ type wordCounts struct {
 	tokens int64
 }
 
+// denseYears is how many years' counts are kept dense (4 bytes a vocabulary word each)
+// while loading.
+const denseYears = 4
+
+// merge returns w (nil: empty) plus the dense counts.
+func (w *wordCounts) merge(dense []uint32) *wordCounts {
+	out := &wordCounts{}
+	var ids []uint32
+	var counts []uint32
+	if w != nil {
+		ids, counts, out.tokens = w.ids, w.counts, w.tokens
+	}
+	k := 0
+	for id, n := range dense {
+		for k < len(ids) && int(ids[k]) < id {
+			out.ids, out.counts = append(out.ids, ids[k]), append(out.counts, counts[k])
+			k++
+		}
+		if k < len(ids) && int(ids[k]) == id {
+			n += counts[k]
+			k++
+		}
+		if n > 0 {
+			out.ids, out.counts = append(out.ids, uint32(id)), append(out.counts, n)
+		}
+	}
+	out.ids, out.counts = append(out.ids, ids[k:]...), append(out.counts, counts[k:]...)
+	return out
+}
+
 func packDate(d corpus.Date) int32 {
 	if d.IsZero() {
 		return 0
@@ -163,8 +193,16 @@ func load(r *cache.Reader, source string) (*Corpus, error) {
 	// The RW lists, interned, until every one is learned and they can be resolved.
 	rwIDs, rwOff, rwNames := map[string]int32{}, []int32{0}, []string(nil)
 	var rw []int32
-	dense := map[int][]uint32{} // year → kept-word counts by id, while loading
+	// The kept-word counts of the years met last, by id, while loading: at most denseYears
+	// of them (a corpus in date order meets each year once), the others folded into the
+	// sparse counts.
+	dense := map[int][]uint32{}
+	var recent []int // the years of dense, the most recent last
 	tokens := map[int]int64{}
+	fold := func(y int) {
+		c.years[y] = c.years[y].merge(dense[y])
+		clear(dense[y])
+	}
 	ov, err := timeline.New(timeline.Year, []timeline.Series{timeline.Total(timeline.Articles), timeline.Total(timeline.Chars)})
 	if err != nil {
 		return nil, err
@@ -215,10 +253,26 @@ func load(r *cache.Reader, source string) (*Corpus, error) {
 		var counts []uint32
 		if d != 0 {
 			y := a.Date.Year
-			if counts = dense[y]; counts == nil {
-				counts = make([]uint32, len(c.vocab))
-				dense[y] = counts
+			if len(recent) == 0 || recent[len(recent)-1] != y {
+				if k := slices.Index(recent, y); k >= 0 {
+					recent = append(slices.Delete(recent, k, k+1), y)
+				} else {
+					var free []uint32
+					if len(recent) == denseYears {
+						old := recent[0]
+						fold(old)
+						free = dense[old]
+						delete(dense, old)
+						recent = recent[1:]
+					}
+					if free == nil {
+						free = make([]uint32, len(c.vocab))
+					}
+					dense[y] = free
+					recent = append(recent, y)
+				}
 			}
+			counts = dense[y]
 		}
 		k := 0
 		for _, id := range ids[titles:] {
@@ -242,16 +296,11 @@ func load(r *cache.Reader, source string) (*Corpus, error) {
 	if len(c.date) != c.n {
 		return nil, fmt.Errorf("%d articles read, the block index says %d", len(c.date), c.n)
 	}
-	for y, counts := range dense {
-		wc := &wordCounts{tokens: tokens[y]}
-		for id, n := range counts {
-			if n > 0 {
-				wc.ids = append(wc.ids, uint32(id))
-				wc.counts = append(wc.counts, n)
-			}
-		}
-		c.years[y] = wc
-		delete(dense, y)
+	for _, y := range recent {
+		fold(y)
+	}
+	for y, wc := range c.years {
+		wc.tokens = tokens[y]
 	}
 	slices.SortFunc(c.places, func(a, b placeHash) int {
 		if a.h != b.h {

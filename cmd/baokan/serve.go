@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -116,6 +117,11 @@ func runServe(io *streams, o *serveOptions, args []string) error {
 	}
 	if !o.quiet {
 		fmt.Fprintf(io.err, "baokan: loading %s\n", cachePath)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A long-running server: collect garbage sooner rather than let the heap double
+		// (a soft limit: the live data may pass it).
+		debug.SetMemoryLimit(1 << 30)
 	}
 	c, err := explorer.Load(cachePath, source)
 	if err != nil {
