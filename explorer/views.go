@@ -348,8 +348,10 @@ func (c *Corpus) Search(ctx context.Context, p Params) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := c.order(ctx, p["q"], h, order, window); err != nil {
-		return nil, err
+	if (order == concordance.ByLeft || order == concordance.ByRight) && window != defaultWindow {
+		if _, err := c.order(ctx, p["q"], h, order, window); err != nil {
+			return nil, err
+		}
 	}
 	key := fmt.Sprintf("search\x00%s\x00%s\x00%d\x00%d\x00%d\x00%d\x00%d\x00%s\x00%v", p["q"], order, page, per, window, year, pg, p["genre"], all)
 	v, err := c.memo.get(ctx, key, c.busy, func(ctx context.Context) (any, int64, error) {
