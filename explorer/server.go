@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -23,14 +24,21 @@ var files embed.FS
 
 // Options bound what a request may cost.
 type Options struct {
-	// Timeout stops a request's computation (default 10s).
+	// Timeout bounds a request: its wait for a turn and its computation (default 10s). A
+	// computation that has started goes on to its own Timeout even when its asker stops
+	// waiting, so that the next asker finds its result; it is then stopped.
 	Timeout time.Duration
 	// MaxQuery caps the length of a request's URL query, in bytes (default 4096).
 	MaxQuery int
-	// Concurrent is how many requests compute at once (default runtime.GOMAXPROCS(0));
-	// the others wait their turn within their time limit. Each computation uses all
-	// cores, so more at once would only share them, and hold more memory.
+	// Concurrent is how many requests compute at once (default 4 × runtime.GOMAXPROCS(0));
+	// the others wait their turn within their time limit (a result already computed is
+	// served at once). Scans of the cache's words (a word's hits, a comparison of
+	// subcorpora that are not whole years) run apart, as many at once as there are cores:
+	// each uses every core, so more at once would only share them.
 	Concurrent int
+	// CacheBytes bounds the results kept for the requests that ask for them again
+	// (default DefaultCacheBytes).
+	CacheBytes int64
 }
 
 // ContentSecurityPolicy is sent with every response: scripts, styles and images only from
@@ -43,7 +51,6 @@ type Server struct {
 	opt  Options
 	mux  *http.ServeMux
 	page *template.Template
-	busy chan struct{} // a token per computation running
 }
 
 // views are the pages, in the order of the menu.
@@ -61,16 +68,18 @@ func New(c *Corpus, opt Options) (*Server, error) {
 		opt.MaxQuery = 4096
 	}
 	if opt.Concurrent <= 0 {
-		opt.Concurrent = runtime.GOMAXPROCS(0)
+		opt.Concurrent = 4 * runtime.GOMAXPROCS(0)
 	}
 	t, err := template.New("").Funcs(template.FuncMap{"split": func(s string) []string { return strings.Split(s, ",") }}).ParseFS(files, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t, busy: make(chan struct{}, opt.Concurrent)}
-	if _, err := c.Overview(context.Background(), nil); err != nil {
-		return nil, err
+	s := &Server{c: c, opt: opt, mux: http.NewServeMux(), page: t}
+	c.busy = make(chan struct{}, opt.Concurrent)
+	if opt.CacheBytes <= 0 {
+		opt.CacheBytes = DefaultCacheBytes
 	}
+	c.memo = newMemo(opt.CacheBytes, opt.Timeout)
 	assets, _ := fs.Sub(files, "assets")
 	s.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(assets)))
 	api := map[string]func(context.Context, Params) (*Table, error){
@@ -110,18 +119,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// turn runs fn when a computation slot is free, or gives ErrTimeout if none frees up in
-// time.
-func (s *Server) turn(ctx context.Context, fn func() error) error {
-	select {
-	case s.busy <- struct{}{}:
-	case <-ctx.Done():
-		return ErrTimeout
-	}
-	defer func() { <-s.busy }()
-	return fn()
-}
-
 func params(r *http.Request) Params {
 	p := Params{}
 	for k, v := range r.URL.Query() {
@@ -149,8 +146,7 @@ func (s *Server) apiHandler(fn func(context.Context, Params) (*Table, error)) ht
 		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 		defer cancel()
 		p := params(r)
-		var t *Table
-		err := s.turn(ctx, func() (err error) { t, err = fn(ctx, p); return err })
+		t, err := fn(ctx, p)
 		if err != nil {
 			status := http.StatusBadRequest
 			if errors.Is(err, ErrTimeout) {
@@ -225,9 +221,7 @@ func (s *Server) articleHandler(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	p := params(r)
 	d := pageData{View: "article", Title: "Article", Q: r.URL.Query(), Query: p["q"]}
-	var v *ArticleView
-	var t *Table
-	err := s.turn(ctx, func() (err error) { v, t, err = s.c.Article(ctx, p); return err })
+	v, t, err := s.c.Article(ctx, p)
 	if err != nil {
 		d.Error = err.Error()
 		s.render(w, http.StatusNotFound, d)
@@ -236,4 +230,41 @@ func (s *Server) articleHandler(w http.ResponseWriter, r *http.Request) {
 	d.Article, d.Command = v, t.Command
 	d.CSV = "/api/article?" + r.URL.RawQuery + "&format=csv"
 	s.render(w, http.StatusOK, d)
+}
+
+// Listen listens on addr (HOST:PORT; port 0 for a free one) and returns the listener, the
+// explorer's URL (http://HOST:PORT/, 127.0.0.1 for an unspecified host) and whether the
+// address is on the loopback interface only.
+func Listen(addr string) (ln net.Listener, url string, loopback bool, err error) {
+	ln, err = net.Listen("tcp", addr)
+	if err != nil {
+		return nil, "", false, err
+	}
+	a := ln.Addr().(*net.TCPAddr)
+	host := a.String()
+	if a.IP.IsUnspecified() {
+		host = fmt.Sprintf("127.0.0.1:%d", a.Port)
+	}
+	return ln, "http://" + host + "/", a.IP.IsLoopback(), nil
+}
+
+// Serve serves h on ln until ctx is done, then shuts the server down (waiting up to 5 s
+// for the requests under way). timeout is the requests' time limit (Options.Timeout):
+// a response may take it and 30 s more to write.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, timeout time.Duration) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		WriteTimeout: timeout + 30*time.Second, MaxHeaderBytes: 16 << 10}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	}
 }

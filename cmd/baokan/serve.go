@@ -4,16 +4,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -42,7 +41,8 @@ Given a cache (.bki, from 'baokan index') it serves it. Given raw files (or noth
 embedded sample) it indexes them first, as 'baokan index' does (with its progress bar), into
 a cache in the user's cache folder named after the sources' paths, sizes and modification
 times and the segmentation flags, and reuses it the next time (--cache FILE: that file
-instead; it is written only when absent). The whole cache is held in memory.
+instead; it is written only when absent). The cache is read in place: only a few numbers
+of each article are held in memory, and the results computed last (up to 256 MiB).
 
 Views, each at its own URL with its state in the query string (bookmark it, cite it):
   /                     overview: summary, articles per year, pages, genres, diagnostics
@@ -73,9 +73,13 @@ persons are the RW lists resolved as 'baokan persons' does by default.
 
 Safety: read-only (GET only); it serves only the corpus given and its own embedded files;
 every corpus text is escaped; a Content-Security-Policy allows scripts from the server
-only; query strings are capped at 4 KB, request bodies at 1 KB; as many requests compute at
-once as there are cores (each uses them all), the others wait their turn, and a request
-still waiting or computing at --timeout is stopped (status 503, with a message). It listens on the loopback interface unless --addr says otherwise
+only; query strings are capped at 4 KB, request bodies at 1 KB; four requests a core
+compute at once, and as many scans of the whole cache as there are cores (each uses them
+all); the others wait their turn. A request still waiting at --timeout gets status 503 with
+a message; a computation that has started is stopped at --timeout from its start (its
+result, when it ends in time, serves the next request that asks). Results are kept for the
+requests that ask again, the least recently used dropped past 256 MiB. It listens on the
+loopback interface unless --addr says otherwise
 (with a warning: anyone who can reach the address can read the corpus).`
 
 func newServeCmd(io *streams) *cobra.Command {
@@ -114,57 +118,43 @@ func runServe(io *streams, o *serveOptions, args []string) error {
 	if !o.quiet {
 		fmt.Fprintf(io.err, "baokan: loading %s\n", cachePath)
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A long-running server: collect garbage sooner rather than let the heap double
+		// (a soft limit: the live data may pass it).
+		debug.SetMemoryLimit(1 << 30)
+	}
 	c, err := explorer.Load(cachePath, source)
 	if err != nil {
 		return err
 	}
+	defer c.Close()
 	h, err := explorer.New(c, explorer.Options{Timeout: o.timeout})
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", o.addr)
+	ln, url, loopback, err := explorer.Listen(o.addr)
 	if err != nil {
 		return err
 	}
-	addr := ln.Addr().(*net.TCPAddr)
-	if !addr.IP.IsLoopback() {
-		fmt.Fprintf(io.err, "baokan: warning: listening on %s, not the loopback interface: anyone who can reach it can read the corpus\n", addr)
+	if !loopback {
+		fmt.Fprintf(io.err, "baokan: warning: listening on %s, not the loopback interface: anyone who can reach it can read the corpus\n", ln.Addr())
 	}
-	host := addr.String()
-	if addr.IP.IsUnspecified() {
-		host = fmt.Sprintf("127.0.0.1:%d", addr.Port)
-	}
-	url := "http://" + host + "/"
-	fmt.Fprintf(io.out, "baokan: serving %s (%d articles) at %s\n", cachePath, len(c.Articles), url)
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
-		WriteTimeout: o.timeout + 30*time.Second, MaxHeaderBytes: 16 << 10}
+	fmt.Fprintf(io.out, "baokan: serving %s (%d articles) at %s\n", cachePath, c.Len(), url)
 	parent := context.Background()
 	if o.stop != nil {
 		parent = o.stop
 	}
 	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
 	if o.ready != nil {
-		go o.ready(host)
+		go o.ready(strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/"))
 	}
 	if o.open {
 		if err := openBrowser(url); err != nil {
 			fmt.Fprintf(io.err, "baokan: could not open the browser (%v): open %s yourself\n", err, url)
 		}
 	}
-	select {
-	case err := <-done:
-		if errors.Is(err, http.ErrServerClosed) {
-			return nil
-		}
-		return err
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		return srv.Shutdown(sctx)
-	}
+	return explorer.Serve(ctx, ln, h, o.timeout)
 }
 
 // serveCache returns the cache of the raw sources args, indexing them when it is absent.

@@ -62,6 +62,13 @@ func TestServeAPIAgainstCLI(t *testing.T) {
 		"search?q=解放军",
 		"search?q=解放军&sort=right",
 		"search?q=text:军 AND page:1&sort=date&year=1996",
+		"search?q=部队&sort=left&window=3",
+		"search?q=部队 OR 解放军&pg=1",
+		// Whole years from the counts by year, other subcorpora read from the cache.
+		"compare?target=from=1960-01-01,to=1979-12-31&reference=from=1980-01-01,to=1999-12-31&top=20",
+		"compare?target=from=1966-05-16,to=1976-10-06&top=20",
+		"compare?target=page=1&top=20",
+		"compare?target=query=人民&reference=page=2&top=20",
 		"trends?terms=解放军 人民 person:毛泽东",
 		"trends?terms=部队&by=decade",
 		"compare?target=from=1980-01-01,to=1999-12-31&top=10",
