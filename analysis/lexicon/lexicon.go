@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -64,6 +65,11 @@ type Options struct {
 	// Workers scan for names at once (0: runtime.GOMAXPROCS(0)); the result is the same
 	// whatever their number.
 	Workers int
+	// Dictionary tells whether a string is a word of the segmentation dictionary, and
+	// whether that word is tagged a person name; it bounds names where the text gives no
+	// other sign (see the package documentation). Nil: gse's dictionary as analysis/segment
+	// reads it (segment.DictionaryLookup).
+	Dictionary func(word string) (ok, nr bool)
 }
 
 // Finder reads articles one at a time, in corpus order, and finds names and new words.
@@ -74,6 +80,10 @@ type Finder struct {
 	knownByFirst map[rune][][]rune
 	knownFirst   [0x10000 / 64]uint64 // bit set of the first characters of knownByFirst (BMP)
 	skip         map[string]bool
+	builtin      map[string]bool // analysis/persons' built-in names
+	rw           map[string]bool // the persons given by Known (RW lists): words already
+	met          map[string]*nameStat
+	dict         func(word string) (ok, nr bool)
 	names        map[string]*nameStat
 	sample       sampler
 	articles     int
@@ -103,7 +113,11 @@ func NewFinder(opts Options) *Finder {
 	f.addSkip(persons.Places(), false)
 	aliases := slices.Sorted(maps.Keys(persons.BuiltinAliases())) // 毛主席, 周总理
 	f.addSkip(aliases, false)
-	f.Known(persons.BuiltinNames())
+	f.builtin, f.rw, f.met = map[string]bool{}, map[string]bool{}, map[string]*nameStat{}
+	for _, n := range persons.BuiltinNames() {
+		f.builtin[n] = true
+	}
+	f.addSkip(persons.BuiltinNames(), true)
 	f.Known(opts.Known)
 	return f
 }
@@ -113,6 +127,14 @@ func NewFinder(opts Options) *Finder {
 func (f *Finder) start() {
 	if f.jobs != nil || f.opts.NoNames {
 		return
+	}
+	f.dict = f.opts.Dictionary
+	if f.dict == nil {
+		if l, err := segment.DictionaryLookup(); err == nil {
+			f.dict = l.Word
+		} else {
+			f.dict = func(string) (bool, bool) { return false, false }
+		}
 	}
 	n := f.opts.Workers
 	if n <= 0 {
@@ -134,6 +156,9 @@ func (f *Finder) start() {
 // the corpus at the end): the name scan skips them whole from then on, and they are never
 // found as names or words.
 func (f *Finder) Known(names []string) {
+	for _, k := range names {
+		f.rw[k] = true
+	}
 	if f.jobs != nil {
 		for _, k := range names {
 			f.known[k] = true
