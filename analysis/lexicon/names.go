@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -44,11 +45,17 @@ var speech = []string{"说", "表示", "指出", "认为", "强调", "先生", "
 // koreanSurnames label a Chinese-shaped name Korean in an article about Korea.
 const koreanSurnames = "金朴崔李郑姜赵尹张林韩吴申权黄安宋柳洪全高文孙梁裴白许南沈卢河丁成车俞具禹朱任罗辛闵延"
 
-// wordList is a set of short words (up to 6 characters), looked up by packed key.
+// wordList is a set of short words, grouped by their first and by their last character
+// (Basic Multilingual Plane), so that a test at a place of the text is one array index and
+// a few comparisons rather than a map lookup per length.
 type wordList struct {
-	set         map[[2]uint64]struct{}
-	first, last [0x10000 / 64]uint64 // bit sets of the first and last characters (BMP)
-	maxLen      int
+	first, last [0x10000 / 64]uint64 // bit sets of the first and last characters
+	byFirst     map[rune][][]rune    // while building
+	byLast      map[rune][][]rune
+	firstIdx    []uint16 // by character: 1 + index into firstGroups, 0 none
+	lastIdx     []uint16
+	firstGroups [][][]rune // words starting with a character, longest first
+	lastGroups  [][][]rune // words ending with a character, longest first
 }
 
 func hasBit(set *[0x10000 / 64]uint64, c rune) bool {
@@ -65,33 +72,45 @@ func packRunes(r []rune) [2]uint64 {
 }
 
 func newWordList(lists ...[]string) wordList {
-	l := wordList{set: map[[2]uint64]struct{}{}}
+	l := wordList{byFirst: map[rune][][]rune{}, byLast: map[rune][][]rune{},
+		firstIdx: make([]uint16, 0x10000), lastIdx: make([]uint16, 0x10000)}
+	seen := map[string]bool{}
 	for _, list := range lists {
 		for _, w := range list {
 			r := []rune(w)
-			if len(r) == 0 || len(r) > 6 {
+			if len(r) == 0 || len(r) > 6 || seen[w] || r[0] >= 0x10000 || r[len(r)-1] >= 0x10000 {
 				continue
 			}
-			l.set[packRunes(r)] = struct{}{}
-			l.maxLen = max(l.maxLen, len(r))
-			if c := r[0]; c < 0x10000 {
-				l.first[c>>6] |= 1 << (c & 63)
-			}
-			if c := r[len(r)-1]; c < 0x10000 {
-				l.last[c>>6] |= 1 << (c & 63)
-			}
+			seen[w] = true
+			l.byFirst[r[0]] = append(l.byFirst[r[0]], r)
+			l.byLast[r[len(r)-1]] = append(l.byLast[r[len(r)-1]], r)
+			l.first[r[0]>>6] |= 1 << (r[0] & 63)
+			c := r[len(r)-1]
+			l.last[c>>6] |= 1 << (c & 63)
 		}
 	}
+	group := func(m map[rune][][]rune, idx []uint16) [][][]rune {
+		var groups [][][]rune
+		for _, c := range slices.Sorted(maps.Keys(m)) {
+			ws := m[c]
+			slices.SortFunc(ws, func(a, b []rune) int { return len(b) - len(a) })
+			groups = append(groups, ws)
+			idx[c] = uint16(len(groups))
+		}
+		return groups
+	}
+	l.firstGroups, l.lastGroups = group(l.byFirst, l.firstIdx), group(l.byLast, l.lastIdx)
+	l.byFirst, l.byLast = nil, nil
 	return l
 }
 
 // startsAt reports whether a listed word starts at r[i].
-func (l wordList) startsAt(r []rune, i int) bool {
-	if i >= len(r) || !hasBit(&l.first, r[i]) {
+func (l *wordList) startsAt(r []rune, i int) bool {
+	if i >= len(r) || r[i] >= 0x10000 || l.firstIdx[r[i]] == 0 {
 		return false
 	}
-	for n := 1; n <= l.maxLen && i+n <= len(r); n++ {
-		if _, ok := l.set[packRunes(r[i:i+n])]; ok {
+	for _, w := range l.firstGroups[l.firstIdx[r[i]]-1] {
+		if i+len(w) <= len(r) && slices.Equal(r[i:i+len(w)], w) {
 			return true
 		}
 	}
@@ -99,12 +118,12 @@ func (l wordList) startsAt(r []rune, i int) bool {
 }
 
 // endsAt reports whether a listed word ends just before r[i].
-func (l wordList) endsAt(r []rune, i int) bool {
-	if i <= 0 || !hasBit(&l.last, r[i-1]) {
+func (l *wordList) endsAt(r []rune, i int) bool {
+	if i <= 0 || i > len(r) || r[i-1] >= 0x10000 || l.lastIdx[r[i-1]] == 0 {
 		return false
 	}
-	for n := 1; n <= l.maxLen && i-n >= 0; n++ {
-		if _, ok := l.set[packRunes(r[i-n:i])]; ok {
+	for _, w := range l.lastGroups[l.lastIdx[r[i-1]]-1] {
+		if i-len(w) >= 0 && slices.Equal(r[i-len(w):i], w) {
 			return true
 		}
 	}
