@@ -77,8 +77,9 @@ type Finder struct {
 	opts  Options
 	known map[string]bool
 	// knownByFirst: known names by first character, longest first.
-	knownByFirst map[rune][][]rune
-	knownFirst   [0x10000 / 64]uint64 // bit set of the first characters of knownByFirst (BMP)
+	knownByFirst map[rune][][]rune // first characters outside the BMP
+	knownIdx     []uint16          // by first character (BMP): 1 + index into knownGroups, 0 none
+	knownGroups  [][][]rune        // known names by first character, longest first
 	skip         map[string]bool
 	builtin      map[string]bool // analysis/persons' built-in names
 	rw           map[string]bool // the persons given by Known (RW lists): words already
@@ -104,7 +105,7 @@ func NewFinder(opts Options) *Finder {
 	if opts.SampleChars <= 0 {
 		opts.SampleChars = DefaultSampleChars
 	}
-	f := &Finder{opts: opts, known: map[string]bool{}, knownByFirst: map[rune][][]rune{},
+	f := &Finder{opts: opts, known: map[string]bool{}, knownByFirst: map[rune][][]rune{}, knownIdx: make([]uint16, 0x10000),
 		names: map[string]*nameStat{}}
 	f.sample.limit = opts.SampleChars
 	f.sample.ids = map[rune]uint16{}
@@ -181,16 +182,27 @@ func (f *Finder) addSkip(list []string, known bool) {
 			continue
 		}
 		f.skip[k] = true
-		ks := append(f.knownByFirst[r[0]], r)
+		var ks [][]rune
+		c := r[0]
+		if c < 0x10000 && f.knownIdx[c] == 0 {
+			f.knownGroups = append(f.knownGroups, nil)
+			f.knownIdx[c] = uint16(len(f.knownGroups))
+		}
+		if c < 0x10000 {
+			ks = append(f.knownGroups[f.knownIdx[c]-1], r)
+		} else {
+			ks = append(f.knownByFirst[c], r)
+		}
 		slices.SortFunc(ks, func(a, b []rune) int {
 			if d := len(b) - len(a); d != 0 {
 				return d
 			}
 			return slices.Compare(a, b)
 		})
-		f.knownByFirst[r[0]] = ks
-		if c := r[0]; c < 0x10000 {
-			f.knownFirst[c>>6] |= 1 << (c & 63)
+		if c < 0x10000 {
+			f.knownGroups[f.knownIdx[c]-1] = ks
+		} else {
+			f.knownByFirst[c] = ks
 		}
 	}
 }

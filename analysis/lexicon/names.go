@@ -149,7 +149,24 @@ var (
 		slices.SortStableFunc(j, func(a, b []rune) int { return len(b) - len(a) }) // longest first
 		return j
 	}()
+	// longSurnames: the Japanese surnames (longest first), then the compound ones, by first
+	// character.
+	longSurnames = func() map[rune][]longSurname {
+		m := map[rune][]longSurname{}
+		for _, j := range japanese {
+			m[j[0]] = append(m[j[0]], longSurname{j, NameJapanese})
+		}
+		for _, c := range compound {
+			m[c[0]] = append(m[c[0]], longSurname{c, NameChinese})
+		}
+		return m
+	}()
 )
+
+type longSurname struct {
+	r    []rune
+	kind string
+}
 
 func runesOf(list []string) [][]rune {
 	out := make([][]rune, len(list))
@@ -183,10 +200,16 @@ type nameStat struct {
 
 // knownAt returns the length in runes of the longest known name starting at r[i], 0 if none.
 func (f *Finder) knownAt(r []rune, i int) int {
-	if c := r[i]; c < 0x10000 && f.knownFirst[c>>6]&(1<<(c&63)) == 0 {
-		return 0
+	var group [][]rune
+	if c := r[i]; c < 0x10000 {
+		if f.knownIdx[c] == 0 {
+			return 0
+		}
+		group = f.knownGroups[f.knownIdx[c]-1]
+	} else {
+		group = f.knownByFirst[c]
 	}
-	for _, kr := range f.knownByFirst[r[i]] {
+	for _, kr := range group {
 		if i+len(kr) <= len(r) && slices.Equal(r[i:i+len(kr)], kr) {
 			return len(kr)
 		}
@@ -296,14 +319,12 @@ func translitRun(r []rune, i int) (end, letters int, dot bool) {
 func surnameAt(r []rune, i int) (int, string) {
 	cl := class(r[i])
 	if cl&classLongSurname != 0 {
-		for _, j := range japanese {
-			if i+len(j) <= len(r) && slices.Equal(r[i:i+len(j)], j) {
-				return len(j), NameJapanese
-			}
-		}
-		for _, c := range compound {
-			if i+len(c) <= len(r) && slices.Equal(r[i:i+len(c)], c) {
-				return 2, NameChinese
+		for _, s := range longSurnames[r[i]] {
+			if i+len(s.r) <= len(r) && slices.Equal(r[i:i+len(s.r)], s.r) {
+				if s.kind == NameChinese {
+					return 2, NameChinese
+				}
+				return len(s.r), NameJapanese
 			}
 		}
 	}
@@ -802,6 +823,9 @@ const maxDotPart = 6
 // are taken (老太太克里斯蒂娜), and that side is not framed. A name with a part that is a number (一二·九) or a dictionary word
 // that is not a person's name (人民日报·海外版) is none.
 func (f *Finder) dotNames(r []rune) []dotName {
+	if !slices.ContainsFunc(r, isNameDot) {
+		return nil
+	}
 	var out []dotName
 	for p := 1; p+1 < len(r); p++ {
 		if !isNameDot(r[p]) || !isHan(r[p-1]) || !isHan(r[p+1]) {
