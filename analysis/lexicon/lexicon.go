@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/baokan/baokan/analysis/persons"
+	"github.com/baokan/baokan/analysis/segment"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -64,6 +65,11 @@ type Options struct {
 	// Workers scan for names at once (0: runtime.GOMAXPROCS(0)); the result is the same
 	// whatever their number.
 	Workers int
+	// Dictionary tells whether a string is a word of the segmentation dictionary, and
+	// whether that word is tagged a person name; it bounds names where the text gives no
+	// other sign (see the package documentation). Nil: gse's dictionary as analysis/segment
+	// reads it (segment.DictionaryLookup).
+	Dictionary func(word string) (ok, nr bool)
 }
 
 // Finder reads articles one at a time, in corpus order, and finds names and new words.
@@ -71,9 +77,14 @@ type Finder struct {
 	opts  Options
 	known map[string]bool
 	// knownByFirst: known names by first character, longest first.
-	knownByFirst map[rune][][]rune
-	knownFirst   [0x10000 / 64]uint64 // bit set of the first characters of knownByFirst (BMP)
+	knownByFirst map[rune][][]rune // first characters outside the BMP
+	knownIdx     []uint16          // by first character (BMP): 1 + index into knownGroups, 0 none
+	knownGroups  [][][]rune        // known names by first character, longest first
 	skip         map[string]bool
+	builtin      map[string]bool // analysis/persons' built-in names
+	rw           map[string]bool // the persons given by Known (RW lists): words already
+	met          map[string]*nameStat
+	dict         func(word string) (ok, nr bool)
 	names        map[string]*nameStat
 	sample       sampler
 	articles     int
@@ -94,7 +105,7 @@ func NewFinder(opts Options) *Finder {
 	if opts.SampleChars <= 0 {
 		opts.SampleChars = DefaultSampleChars
 	}
-	f := &Finder{opts: opts, known: map[string]bool{}, knownByFirst: map[rune][][]rune{},
+	f := &Finder{opts: opts, known: map[string]bool{}, knownByFirst: map[rune][][]rune{}, knownIdx: make([]uint16, 0x10000),
 		names: map[string]*nameStat{}}
 	f.sample.limit = opts.SampleChars
 	f.sample.ids = map[rune]uint16{}
@@ -103,7 +114,11 @@ func NewFinder(opts Options) *Finder {
 	f.addSkip(persons.Places(), false)
 	aliases := slices.Sorted(maps.Keys(persons.BuiltinAliases())) // 毛主席, 周总理
 	f.addSkip(aliases, false)
-	f.Known(persons.BuiltinNames())
+	f.builtin, f.rw, f.met = map[string]bool{}, map[string]bool{}, map[string]*nameStat{}
+	for _, n := range persons.BuiltinNames() {
+		f.builtin[n] = true
+	}
+	f.addSkip(persons.BuiltinNames(), true)
 	f.Known(opts.Known)
 	return f
 }
@@ -113,6 +128,14 @@ func NewFinder(opts Options) *Finder {
 func (f *Finder) start() {
 	if f.jobs != nil || f.opts.NoNames {
 		return
+	}
+	f.dict = f.opts.Dictionary
+	if f.dict == nil {
+		if l, err := segment.DictionaryLookup(); err == nil {
+			f.dict = l.Word
+		} else {
+			f.dict = func(string) (bool, bool) { return false, false }
+		}
 	}
 	n := f.opts.Workers
 	if n <= 0 {
@@ -134,6 +157,9 @@ func (f *Finder) start() {
 // the corpus at the end): the name scan skips them whole from then on, and they are never
 // found as names or words.
 func (f *Finder) Known(names []string) {
+	for _, k := range names {
+		f.rw[k] = true
+	}
 	if f.jobs != nil {
 		for _, k := range names {
 			f.known[k] = true
@@ -156,16 +182,27 @@ func (f *Finder) addSkip(list []string, known bool) {
 			continue
 		}
 		f.skip[k] = true
-		ks := append(f.knownByFirst[r[0]], r)
+		var ks [][]rune
+		c := r[0]
+		if c < 0x10000 && f.knownIdx[c] == 0 {
+			f.knownGroups = append(f.knownGroups, nil)
+			f.knownIdx[c] = uint16(len(f.knownGroups))
+		}
+		if c < 0x10000 {
+			ks = append(f.knownGroups[f.knownIdx[c]-1], r)
+		} else {
+			ks = append(f.knownByFirst[c], r)
+		}
 		slices.SortFunc(ks, func(a, b []rune) int {
 			if d := len(b) - len(a); d != 0 {
 				return d
 			}
 			return slices.Compare(a, b)
 		})
-		f.knownByFirst[r[0]] = ks
-		if c := r[0]; c < 0x10000 {
-			f.knownFirst[c>>6] |= 1 << (c & 63)
+		if c < 0x10000 {
+			f.knownGroups[f.knownIdx[c]-1] = ks
+		} else {
+			f.knownByFirst[c] = ks
 		}
 	}
 }

@@ -52,8 +52,9 @@ func TestNameBoundaries(t *testing.T) {
 		"学习毛主席著作，学习毛主席思想，学习毛主席品德。",
 		"向福特总统致意，向福特总统祝贺，向福特总统问好。",
 	}))
-	if !reflect.DeepEqual(got, []string{"林枫"}) {
-		t.Errorf("got %v, want [林枫]", got)
+	// 福特 is a built-in person met in the text: reported as it stands, never as 向福特.
+	if !reflect.DeepEqual(got, []string{"林枫", "福特"}) {
+		t.Errorf("got %v, want [林枫 福特]", got)
 	}
 }
 

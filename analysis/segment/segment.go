@@ -27,6 +27,10 @@
 // Tokens are substrings of the input (the original case of Latin letters is kept although gse
 // lower-cases internally); whitespace is never a token. A Filter then drops stop words,
 // punctuation, numbers, Latin tokens and short tokens in place.
+//
+// Person names added (Options.Words and Options.Found tagged nr) are not left hidden in
+// longer dictionary words that only add a title or a function character to them (布什总统,
+// 和普京, 雷锋式): those words are demoted, see hidden.go.
 package segment
 
 import (
@@ -92,7 +96,7 @@ type Options struct {
 // Revision numbers this package's segmentation: raise it with any change that cuts some
 // text differently (the walk, the frequencies given to added words, the candidate rule),
 // so that stored segmentations (analysis/tokens/cache) made before are refused.
-const Revision = 1
+const Revision = 2
 
 // Mode names for Segmenter.Mode.
 const (
@@ -106,6 +110,7 @@ type Segmenter struct {
 	gse      gse.Segmenter
 	hmm      bool
 	added    []string
+	demoted  []string // dictionary words that hid a name (hidden.go)
 	rejected []Rejection
 
 	// index is gse's dictionary as the shortest-path mode reads it (nil in HMM mode), and
@@ -207,8 +212,15 @@ func New(opts Options) (*Segmenter, error) {
 	}
 
 	changed := false
-	for _, w := range s.plan(opts) {
-		s.added = append(s.added, w.Text)
+	planned := s.plan(opts)
+	demoted := make(map[string]bool, len(s.demoted))
+	for _, w := range s.demoted {
+		demoted[w] = true
+	}
+	for _, w := range planned {
+		if !demoted[w.Text] {
+			s.added = append(s.added, w.Text)
+		}
 		f, pos, present := s.dict.find(w.Text)
 		if present && f == w.Freq && (w.Pos == "" || w.Pos == pos) {
 			continue // already there as wanted
@@ -297,6 +309,27 @@ func (s *Segmenter) plan(opts Options) []Word {
 		}
 		w.Freq = autoFreq(s.dict, w.Text)
 		add(w)
+	}
+	// Names hidden in longer dictionary words (hidden.go).
+	var names []string
+	for _, list := range [][]Word{opts.Words, opts.Found} {
+		for _, w := range list {
+			if strings.HasPrefix(w.Pos, "nr") {
+				names = append(names, strings.TrimSpace(w.Text))
+			}
+		}
+	}
+	explicit := make(map[string]int, len(opts.Words))
+	for _, w := range opts.Words {
+		if !strings.HasPrefix(w.Pos, "nr") {
+			explicit[strings.TrimSpace(w.Text)] = 0
+		}
+	}
+	for _, w := range s.hiddenNames(names, explicit) {
+		if _, ok := index[w.Text]; !ok {
+			s.demoted = append(s.demoted, w.Text)
+			add(w)
+		}
 	}
 	return out
 }
