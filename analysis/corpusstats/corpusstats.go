@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/corpus"
@@ -58,6 +59,7 @@ type Count struct{ Articles, Chars int }
 // Stats accumulates the overview and the breakdowns, one article at a time. It is not safe
 // for concurrent use.
 type Stats struct {
+	Articles                             int // the articles added
 	Chars, WithBody, WithRW, WithAuthors int
 	First, Last                          corpus.Date // the earliest and latest valid dates
 	// Groups holds, for each breakdown asked for, the counts by group.
@@ -79,6 +81,7 @@ func New(by ...string) (*Stats, error) {
 
 // Add counts a, whose body has the given paragraphs and characters.
 func (s *Stats) Add(a *corpus.Article, paragraphs, chars int) {
+	s.Articles++
 	s.Chars += chars
 	if paragraphs > 0 {
 		s.WithBody++
@@ -103,10 +106,41 @@ func (s *Stats) Add(a *corpus.Article, paragraphs, chars int) {
 			c := groups[g]
 			if c == nil {
 				c = &Count{}
-				groups[g] = c
+				groups[strings.Clone(g)] = c // a's strings may share a reused buffer
 			}
 			c.Articles++
 			c.Chars += chars
+		}
+	}
+}
+
+// Merge adds o, counted over other articles with the same breakdowns, into s. o is not
+// usable afterwards (s may share its groups).
+func (s *Stats) Merge(o *Stats) {
+	s.Articles += o.Articles
+	s.Chars += o.Chars
+	s.WithBody += o.WithBody
+	s.WithRW += o.WithRW
+	s.WithAuthors += o.WithAuthors
+	if !o.First.IsZero() && (s.First.IsZero() || o.First.Compare(s.First) < 0) {
+		s.First = o.First
+	}
+	if !o.Last.IsZero() && (s.Last.IsZero() || o.Last.Compare(s.Last) > 0) {
+		s.Last = o.Last
+	}
+	for by, from := range o.Groups {
+		to := s.Groups[by]
+		if to == nil {
+			s.Groups[by] = from
+			continue
+		}
+		for k, c := range from {
+			if t := to[k]; t != nil {
+				t.Articles += c.Articles
+				t.Chars += c.Chars
+			} else {
+				to[k] = c
+			}
 		}
 	}
 }

@@ -160,3 +160,20 @@ func naturalCompare(x, y string) int {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// GroupDocs counts the groups as documents: each group is one document holding each of
+// its terms once, so a term's document frequency is the number of groups using it (the
+// document frequencies of 'baokan keywords --by', one document a period).
+func (g *Grouped) GroupDocs() *Counter {
+	df := NewCounter()
+	var doc []string
+	for _, name := range g.Groups() {
+		c, _ := g.Lookup(name)
+		doc = doc[:0]
+		for t := range c.All() { // each term once; the order does not matter to a count
+			doc = append(doc, t)
+		}
+		df.AddDoc(doc)
+	}
+	return df
+}

@@ -357,3 +357,20 @@ func TestCounterMergeIDs(t *testing.T) {
 		}
 	}
 }
+
+// Three groups; 人民 is in two, 解放军 in one, 战士 in all three: counted by hand.
+func TestGroupDocs(t *testing.T) {
+	g := NewGrouped()
+	g.AddDoc("1962", []string{"人民", "人民", "战士"})
+	g.AddDoc("1963", []string{"解放军", "战士"})
+	g.AddDoc("1964", []string{"人民", "战士"})
+	df := g.GroupDocs()
+	if df.Docs() != 3 {
+		t.Errorf("docs %d, want 3", df.Docs())
+	}
+	for term, want := range map[string]int64{"人民": 2, "解放军": 1, "战士": 3} {
+		if got := df.DocFreq(term); got != want {
+			t.Errorf("df(%s) = %d, want %d", term, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -328,7 +329,14 @@ func (o *corpusOptions) outputWriter(io *streams) (io.Writer, func() error, erro
 
 // finishOutput ends a command's output: it closes out unless writing failed (err), then the
 // file behind it, and returns the first error, else closeErr (the session's --strict verdict).
+//
+// A run that read no article (corpus.ErrNoArticle) writes nothing: out is not closed, so
+// that no empty table or header stands for a result of zero.
 func finishOutput(out *reports.Writer, done func() error, err, closeErr error) error {
+	if err == nil && errors.Is(closeErr, corpus.ErrNoArticle) {
+		done()
+		return closeErr
+	}
 	if err == nil {
 		err = out.Close()
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/baokan/baokan/analysis/terms"
 	"github.com/baokan/baokan/analysis/tfidf"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
@@ -79,7 +78,7 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 	defer ws.Close()
 	var model *tfidf.Model
 	if group != nil {
-		model, err = groupModel(scheme, grouped)
+		model, err = tfidf.NewModel(scheme, grouped.GroupDocs())
 	} else {
 		model, err = tfidf.NewModel(scheme, df)
 	}
@@ -133,19 +132,4 @@ func runKeywords(io *streams, o *keywordsOptions, args []string) error {
 		})
 	}
 	return finishOutput(out, done, err, closeErr)
-}
-
-// groupModel fits scheme to the groups of grouped, each group one document.
-func groupModel(scheme tfidf.Scheme, grouped *terms.Grouped) (*tfidf.Model, error) {
-	df := terms.NewCounter()
-	var doc []string
-	for _, g := range grouped.Groups() {
-		c, _ := grouped.Lookup(g)
-		doc = doc[:0]
-		for t := range c.All() { // each term once; the order does not matter to a count
-			doc = append(doc, t)
-		}
-		df.AddDoc(doc)
-	}
-	return tfidf.NewModel(scheme, df)
 }

@@ -48,15 +48,9 @@ func eachRW(io *streams, co *corpusOptions, args []string, learn func(rw []strin
 	if err != nil {
 		return err
 	}
-	for a, err := range s.reader.All() {
-		if err != nil {
-			s.close()
-			return err
-		}
-		learn(a.RW)
-	}
+	err = corpus.Drain(s.reader, func(a *corpus.Article) error { learn(a.RW); return nil })
 	s.close()
-	return nil
+	return err
 }
 
 // doc is the query's view of one article (query.Matcher.Doc).

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/corpus"
 	"github.com/baokan/baokan/reports"
+	"github.com/baokan/baokan/reports/corpusreport"
 )
 
 type statsOptions struct {
@@ -68,19 +70,22 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	for a, err := range s.reader.All() {
-		if err != nil {
-			s.close()
-			return err
-		}
+	if err := corpus.Drain(s.reader, func(a *corpus.Article) error {
 		paragraphs, chars := s.bodySize(a)
 		stats.Add(a, paragraphs, chars)
+		return nil
+	}); err != nil {
+		s.close()
+		return err
 	}
 	closeErr := s.close()
+	if errors.Is(closeErr, corpus.ErrNoArticle) {
+		return closeErr // before any output
+	}
 	sum := s.reader.Summary()
-	tables := []reports.Table{overviewTable(stats.Overview(sum))}
+	tables := []reports.Table{corpusreport.OverviewTable(stats.Overview(sum))}
 	if o.by != "" {
-		tables = append(tables, breakdownTable(o.by, stats.Breakdown(o.by, sum.Matched)))
+		tables = append(tables, corpusreport.BreakdownTable(o.by, stats.Breakdown(o.by, sum.Matched)))
 		if format != reports.FormatTable {
 			tables = tables[1:]
 		}
@@ -97,67 +102,4 @@ func runStats(io *streams, o *statsOptions, args []string) error {
 		return err
 	}
 	return closeErr
-}
-
-func overviewTable(measures []corpusstats.Measure) reports.Table {
-	t := reports.Table{Title: "Corpus", Columns: []string{"measure", "value"}}
-	for _, m := range measures {
-		t.Rows = append(t.Rows, []any{m.Name, m.Value})
-	}
-	return t
-}
-
-func breakdownTable(by string, groups []corpusstats.Group) reports.Table {
-	t := reports.Table{Title: "By " + by, Columns: []string{by, "articles", "chars", "share"}}
-	for _, g := range groups {
-		t.Rows = append(t.Rows, []any{g.Name, g.Articles, g.Chars, g.Share})
-	}
-	return t
-}
-
-// corpusStats is corpusstats.Stats under the names the report uses, kept in step by add.
-type corpusStats struct {
-	lib                                  *corpusstats.Stats
-	chars, withBody, withRW, withAuthors int
-	first, last                          corpus.Date
-	groups                               map[string]map[string]*groupCount
-}
-
-type groupCount struct{ articles, chars int }
-
-func newCorpusStats(by ...string) *corpusStats {
-	lib, err := corpusstats.New(by...)
-	if err != nil {
-		panic(err) // the callers name groupings
-	}
-	s := &corpusStats{lib: lib, groups: map[string]map[string]*groupCount{}}
-	for _, b := range by {
-		s.groups[b] = map[string]*groupCount{}
-	}
-	return s
-}
-
-func (s *corpusStats) add(a *corpus.Article, paragraphs, n int) {
-	s.lib.Add(a, paragraphs, n)
-	l := s.lib
-	s.chars, s.withBody, s.withRW, s.withAuthors, s.first, s.last = l.Chars, l.WithBody, l.WithRW, l.WithAuthors, l.First, l.Last
-	for by, groups := range s.groups {
-		for _, g := range groupings[by](a) {
-			gc := groups[g]
-			if gc == nil {
-				gc = &groupCount{}
-				groups[g] = gc
-			}
-			gc.articles++
-			gc.chars += n
-		}
-	}
-}
-
-func (s *corpusStats) overview(sum corpus.Summary) reports.Table {
-	return overviewTable(s.lib.Overview(sum))
-}
-
-func (s *corpusStats) breakdown(by string, total int) reports.Table {
-	return breakdownTable(by, s.lib.Breakdown(by, total))
 }

@@ -6,11 +6,11 @@ import (
 	"sort"
 	"time"
 
+	"github.com/baokan/baokan/analysis/corpusstats"
 	"github.com/baokan/baokan/analysis/network"
 	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/terms"
-	"github.com/baokan/baokan/analysis/tfidf"
 	"github.com/baokan/baokan/corpus"
 )
 
@@ -94,7 +94,7 @@ type MethodTexts struct {
 
 // collected is what the Collector gathered, with the periods settled.
 type collected struct {
-	stats    *corpusStats
+	stats    *corpusstats.Stats
 	all      *terms.Counter
 	periods  *terms.Grouped // by the By period
 	years    *terms.Grouped // by year, for the timelines
@@ -115,7 +115,7 @@ func (c *Collector) finish(in Inputs) (*collected, error) {
 		return c.finished, nil
 	}
 	vocab := c.vocab
-	d := &collected{stats: &c.stats, target: c.target, refer: c.refer, people: c.people, noRW: c.noRW, summary: in.Summary, by: c.opts.By}
+	d := &collected{stats: c.stats, target: c.target, refer: c.refer, people: c.people, noRW: c.noRW, summary: in.Summary, by: c.opts.By}
 	if c.monthly {
 		d.months = c.fine
 		d.years = byYear(c.fine, vocab)
@@ -141,8 +141,8 @@ func (c *Collector) finish(in Inputs) (*collected, error) {
 		d.byChosen = "--by " + c.opts.By
 	} else {
 		span := 0
-		if !c.stats.first.IsZero() {
-			span = c.stats.last.Year - c.stats.first.Year
+		if !c.stats.First.IsZero() {
+			span = c.stats.Last.Year - c.stats.First.Year
 		}
 		if span <= DecadeSpan {
 			d.by, d.byChosen = "year", fmt.Sprintf("year (the default: the corpus spans %d years, not more than %d)", span, DecadeSpan)
@@ -227,22 +227,6 @@ func monthSpan(first, last corpus.Date) int {
 		return 0
 	}
 	return period.Month.Of(last).Index - period.Month.Of(first).Index + 1
-}
-
-// groupModel fits scheme to the groups of grouped, each group one document (as 'baokan
-// keywords --by').
-func groupModel(scheme tfidf.Scheme, grouped *terms.Grouped) (*tfidf.Model, error) {
-	df := terms.NewCounter()
-	var doc []string
-	for _, g := range grouped.Groups() {
-		c, _ := grouped.Lookup(g)
-		doc = doc[:0]
-		for t := range c.All() { // each term once; the order does not matter to a count
-			doc = append(doc, t)
-		}
-		df.AddDoc(doc)
-	}
-	return tfidf.NewModel(scheme, df)
 }
 
 // feedNetwork gives add the articles with persons in corpus order, then those without

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/baokan/baokan/analysis/corpusstats"
 	"github.com/baokan/baokan/analysis/period"
 	"github.com/baokan/baokan/analysis/persons"
 	"github.com/baokan/baokan/analysis/terms"
@@ -29,7 +30,7 @@ import (
 // order of the runs. The result does not depend on how the corpus was split.
 type Collector struct {
 	opts  Options
-	stats corpusStats
+	stats *corpusstats.Stats
 
 	vocab   []string       // the vocabulary of the ids given to AddIDs (the latest)
 	own     *ownVocab      // Add's vocabulary, when the words come as strings
@@ -85,8 +86,8 @@ func (c *Collector) AddIDs(a *corpus.Article, ids []uint32, vocab []string, para
 	}
 	c.vocab = vocab
 	labels := c.labels(a.Date)
-	c.stats.add(a, paragraphs, chars, labels)
-	if c.monthly && c.opts.By != "month" && monthSpan(c.stats.first, c.stats.last) > MonthSpan {
+	c.stats.Add(a, paragraphs, chars)
+	if c.monthly && c.opts.By != "month" && monthSpan(c.stats.First, c.stats.Last) > MonthSpan {
 		c.fine = byYear(c.fine, vocab)
 		c.monthly = false
 	}
@@ -140,7 +141,7 @@ func (v *ownVocab) id(w string) uint32 {
 }
 
 // Articles is the number of articles added.
-func (c *Collector) Articles() int { return c.stats.articles }
+func (c *Collector) Articles() int { return c.stats.Articles }
 
 // TimelineUnit is the unit of the report's timelines as the articles added so far decide
 // it: "month" when By is "month" or the dated articles span at most MonthSpan months,
@@ -163,8 +164,8 @@ func (c *Collector) Merge(next *Collector) error {
 		vocab = c.vocab
 	}
 	c.vocab = vocab
-	c.stats.merge(&next.stats)
-	monthly := c.monthly && next.monthly && (c.opts.By == "month" || monthSpan(c.stats.first, c.stats.last) <= MonthSpan)
+	c.stats.Merge(next.stats)
+	monthly := c.monthly && next.monthly && (c.opts.By == "month" || monthSpan(c.stats.First, c.stats.Last) <= MonthSpan)
 	if !monthly {
 		if c.monthly {
 			c.fine = byYear(c.fine, vocab)

@@ -43,7 +43,7 @@ func (b *builder) param(name string, value any) {
 // Build makes the report of the articles added, with what in says of how they were read
 // and of the other passes. The Collector cannot be added to afterwards.
 func (c *Collector) Build(in Inputs) (*report.Report, error) {
-	if in.Summary.Matched == 0 && c.stats.articles == 0 {
+	if in.Summary.Matched == 0 && c.stats.Articles == 0 {
 		return nil, errors.New("no article to report on")
 	}
 	d, err := c.finish(in)
@@ -95,8 +95,8 @@ func (b *builder) subtitle() string {
 		src = strings.Join(b.in.Sources, ", ")
 	}
 	dates := "no dated article"
-	if !st.first.IsZero() {
-		dates = st.first.String() + " to " + st.last.String()
+	if !st.First.IsZero() {
+		dates = st.First.String() + " to " + st.Last.String()
 	}
 	return fmt.Sprintf("%s · %s · %d articles", src, dates, sum.Matched)
 }
@@ -109,32 +109,32 @@ func (b *builder) overviewSection() report.Section {
 	st, sum := b.d.stats, b.d.summary
 	s := report.Section{ID: "overview", Title: "Corpus overview"}
 	dates := "no article carries a valid date"
-	if !st.first.IsZero() {
-		dates = fmt.Sprintf("dated from %s to %s", st.first, st.last)
+	if !st.First.IsZero() {
+		dates = fmt.Sprintf("dated from %s to %s", st.First, st.Last)
 	}
 	span := "undated"
-	if !st.first.IsZero() {
-		span = fmt.Sprintf("%d–%d", st.first.Year, st.last.Year)
+	if !st.First.IsZero() {
+		span = fmt.Sprintf("%d–%d", st.First.Year, st.Last.Year)
 	}
 	s.Blocks = append(s.Blocks, report.Facts{
 		{Value: thousands(sum.Matched), Label: "articles"},
 		{Value: span, Label: "years"},
-		{Value: thousands(st.chars), Label: "body characters"},
+		{Value: thousands(st.Chars), Label: "body characters"},
 		{Value: thousands(int(b.d.all.Tokens())), Label: "words (after filtering)"},
 		{Value: thousands(len(b.tally)), Label: "persons (RW lists)"},
 		{Value: thousands(sum.DiagnosticsTotal()), Label: "diagnostics"},
 	})
 	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
 		"The report covers %s from %s (%s bytes), %s. Their bodies hold %s characters; %s carry an RW list of persons, %s name their authors. Reading raised %s (see the methods).",
-		countOf(sum.Matched, "article"), countOf(sum.Files, "file"), thousands(int(sum.Bytes)), dates, thousands(st.chars),
-		countOf(st.withRW, "article"), countOf(st.withAuthors, "article"), countOf(sum.DiagnosticsTotal(), "diagnostic"))))
-	if years := periodRange("year", st.first, st.last); len(years) > 0 {
+		countOf(sum.Matched, "article"), countOf(sum.Files, "file"), thousands(int(sum.Bytes)), dates, thousands(st.Chars),
+		countOf(st.WithRW, "article"), countOf(st.WithAuthors, "article"), countOf(sum.DiagnosticsTotal(), "diagnostic"))))
+	if years := periodRange("year", st.First, st.Last); len(years) > 0 {
 		var values []float64
 		most, mostYears := 0, []string{}
 		for _, y := range years {
 			n := 0
-			if g := st.years[y]; g != nil {
-				n = g.articles
+			if g := st.Groups["year"][y]; g != nil {
+				n = g.Articles
 			}
 			values = append(values, float64(n))
 			switch {
@@ -149,14 +149,14 @@ func (b *builder) overviewSection() report.Section {
 			fmt.Sprintf("Bar chart of the articles of each year from %s to %s; the most, %d, in %s.", years[0], years[len(years)-1], most, strings.Join(mostYears, ", ")),
 			"Articles per year (every year from the first to the last dated article; undated articles are left out).")...)
 	}
-	s.Blocks = append(s.Blocks, toReportTable(st.overview(sum), "What was read and kept.",
+	s.Blocks = append(s.Blocks, toReportTable(OverviewTable(st.Overview(sum)), "What was read and kept.",
 		"As 'baokan stats'. Characters are Unicode code points of the body paragraphs."))
-	byYear := breakdown("year", st.years, sum.Matched)
+	byYear := BreakdownTable("year", st.Breakdown("year", sum.Matched))
 	s.Blocks = append(s.Blocks, toReportTable(byYear, "Articles and body characters by year.",
 		"share: the year's articles over all articles kept. As 'baokan stats --by year'."))
-	s.Blocks = append(s.Blocks, toReportTable(breakdown("page", st.pages, sum.Matched), "Articles by page (BH).",
+	s.Blocks = append(s.Blocks, toReportTable(BreakdownTable("page", st.Breakdown("page", sum.Matched)), "Articles by page (BH).",
 		"As 'baokan stats --by page'; (none): articles without a page number."))
-	s.Blocks = append(s.Blocks, toReportTable(breakdown("genre", st.genres, sum.Matched), "Articles by genre (TC).",
+	s.Blocks = append(s.Blocks, toReportTable(BreakdownTable("genre", st.Breakdown("genre", sum.Matched)), "Articles by genre (TC).",
 		"An article with several genres counts in each, so shares can add up to more than 1. As 'baokan stats --by genre'."))
 	b.repro = append(b.repro, "baokan stats --by year", "baokan stats --by page", "baokan stats --by genre")
 	return s
@@ -205,7 +205,7 @@ func (b *builder) wordsSection() (report.Section, error) {
 		fmt.Sprintf("As 'baokan terms --by %s --top %d'. (none): the undated articles.", d.by, o.Top))...)
 
 	scheme := tfidf.Scheme{TF: tfidf.Raw, IDF: tfidf.Smooth, L2: true}
-	model, err := groupModel(scheme, d.periods)
+	model, err := tfidf.NewModel(scheme, d.periods.GroupDocs())
 	if err != nil {
 		return s, err
 	}
@@ -544,7 +544,7 @@ func (b *builder) timelineSection() report.Section {
 	case d.months != nil:
 		unit, counts, how = "month", d.months, fmt.Sprintf("month (the dated articles span at most %d months)", MonthSpan)
 	}
-	periods := periodRange(unit, d.stats.first, d.stats.last)
+	periods := periodRange(unit, d.stats.First, d.stats.Last)
 	if len(periods) == 0 {
 		s.Blocks = append(s.Blocks, report.Paragraph("No article carries a valid date: there is no timeline."))
 		return s
@@ -564,12 +564,12 @@ func (b *builder) timelineSection() report.Section {
 		"By %s, from the first to the last dated article. Persons: the articles naming each; words: occurrences per 10,000 words of the %s.", unit, unit)))
 
 	articles := map[string]int{}
-	byUnit := d.stats.years
+	byUnit := d.stats.Groups["year"]
 	if unit == "month" {
-		byUnit = d.stats.months
+		byUnit = d.stats.Groups["month"]
 	}
 	for p, g := range byUnit {
-		articles[p] = g.articles
+		articles[p] = g.Articles
 	}
 	named := map[string]map[string]int{} // person → period → articles
 	for _, n := range names {
