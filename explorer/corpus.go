@@ -443,21 +443,7 @@ func (c *Corpus) Compile(s string) (*query.Query, error) {
 
 // candidates returns the blocks that can hold a match of q (nil: every one).
 func (c *Corpus) candidates(q *query.Query) []int {
-	var failed bool
-	blocks, ok := q.Candidates(func(ids []uint32) []int {
-		b, err := c.r.BlocksWith(ids)
-		if err != nil {
-			failed = true
-		}
-		return b
-	})
-	if !ok || failed {
-		return nil
-	}
-	if blocks == nil {
-		blocks = []int{}
-	}
-	return blocks
+	return q.CandidateBlocks(c.r.BlocksWith)
 }
 
 // ErrTimeout is returned when a request runs past its time limit.

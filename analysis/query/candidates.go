@@ -104,3 +104,25 @@ func union(a, b []int) []int {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// CandidateBlocks is Candidates over units that may fail to be listed (the blocks of a
+// cache, listed by cache.Reader.BlocksWith): the units to read, nil when every unit must
+// be read (the query may match without its words, or listing failed), an empty slice
+// when none can hold a match.
+func (q *Query) CandidateBlocks(units func(ids []uint32) ([]int, error)) []int {
+	var failed bool
+	blocks, ok := q.Candidates(func(ids []uint32) []int {
+		b, err := units(ids)
+		if err != nil {
+			failed = true
+		}
+		return b
+	})
+	if !ok || failed {
+		return nil
+	}
+	if blocks == nil {
+		blocks = []int{} // none: read nothing
+	}
+	return blocks
+}

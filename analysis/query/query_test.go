@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -222,6 +223,46 @@ func TestCandidates(t *testing.T) {
 		got, ok := c.Candidates(units)
 		if s := fmt.Sprint(append([]int{}, got...), " ", ok); s != want {
 			t.Errorf("Candidates(%s) = %s, want %s", q, s, want)
+		}
+	}
+}
+
+// CandidateBlocks: the units of Candidates, nil (read every unit) when the query may match
+// without its words or listing fails, an empty slice (read none) when no unit can match.
+func TestCandidateBlocks(t *testing.T) {
+	vocab := []string{"a", "b"}
+	where := map[uint32][]int{0: {0, 1}, 1: {1, 2}}
+	units := func(ids []uint32) ([]int, error) {
+		var out []int
+		for _, id := range ids {
+			out = union(out, where[id])
+		}
+		return out, nil
+	}
+	broken := func([]uint32) ([]int, error) { return nil, errors.New("damaged postings") }
+	for _, c := range []struct {
+		q      string
+		broken bool
+		want   []int
+	}{
+		{"a", false, []int{0, 1}},
+		{"a b", false, []int{1}},
+		{"a NEAR/1 x", false, []int{}},
+		{"NOT a", false, nil},
+		{"a", true, nil},
+	} {
+		q, err := Compile(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.Bind(vocab)
+		f := units
+		if c.broken {
+			f = broken
+		}
+		got := q.CandidateBlocks(f)
+		if (got == nil) != (c.want == nil) || fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("CandidateBlocks(%s, broken %v) = %#v, want %#v", c.q, c.broken, got, c.want)
 		}
 	}
 }

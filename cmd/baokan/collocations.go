@@ -128,7 +128,7 @@ func countCollocations(io *streams, co *corpusOptions, wf *wordFlags, m *queryMa
 }
 
 func runCollocations(io *streams, o *collocationsOptions, args []string) error {
-	format, err := o.reportFormat()
+	format, group, err := o.formatAndGroup(o.by)
 	if err != nil {
 		return err
 	}
@@ -137,10 +137,6 @@ func runCollocations(io *streams, o *collocationsOptions, args []string) error {
 		return err
 	}
 	order, err := parseCollocationOrder(o.sort)
-	if err != nil {
-		return err
-	}
-	group, err := groupFunc(o.by)
 	if err != nil {
 		return err
 	}

@@ -166,14 +166,11 @@ func resolvePersons(io *streams, co *corpusOptions, pf *personFlags, args []stri
 		return nil, err
 	}
 	collector.copyText = s.cache == nil
-	for a, err := range s.reader.All() {
-		if err != nil {
-			s.close()
-			return nil, err
-		}
-		collector.add(a)
-	}
+	err = corpus.Drain(s.reader, func(a *corpus.Article) error { collector.add(a); return nil })
 	s.close()
+	if err != nil {
+		return nil, err
+	}
 	table := persons.TableOf(collector.c.Resolve())
 	collector = nil
 	runtime.GC()

@@ -73,7 +73,7 @@ func keepAllWords(wf *wordFlags) {
 }
 
 func runKWIC(io *streams, o *kwicOptions, args []string) error {
-	format, err := o.reportFormat()
+	format, _, err := o.formatAndGroup("") // kwic has no --by
 	if err != nil {
 		return err
 	}

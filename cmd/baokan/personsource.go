@@ -163,12 +163,9 @@ func collectPersons(io *streams, o *corpusOptions, pf *personFlags, args []strin
 		return nil, err
 	}
 	collector.copyText = s.cache == nil
-	for a, err := range s.reader.All() {
-		if err != nil {
-			s.close()
-			return nil, err
-		}
-		collector.add(a)
+	if err := corpus.Drain(s.reader, func(a *corpus.Article) error { collector.add(a); return nil }); err != nil {
+		s.close()
+		return nil, err
 	}
 	if err := s.close(); err != nil {
 		return nil, err

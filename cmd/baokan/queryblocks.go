@@ -16,21 +16,7 @@ func candidateBlocks(co *corpusOptions, cr *cache.Reader, m *queryMatcher) []int
 	if m.q.BoundVocabulary() == nil {
 		m.q.Bind(cr.Vocabulary())
 	}
-	var failed bool
-	blocks, ok := m.q.Candidates(func(ids []uint32) []int {
-		b, err := cr.BlocksWith(ids)
-		if err != nil {
-			failed = true
-		}
-		return b
-	})
-	if !ok || failed {
-		return nil
-	}
-	if blocks == nil {
-		blocks = []int{} // none: read nothing
-	}
-	return blocks
+	return m.q.CandidateBlocks(cr.BlocksWith)
 }
 
 // queryBlocks limits a session over a cache to the blocks that can match --query.

@@ -160,6 +160,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	if o.concepts, err = o.conceptFlags.load(); err != nil {
 		return err
 	}
+	if err := o.concepts.learnPersons(io, &o.corpusOptions, args); err != nil {
+		return err
+	}
 	if ro.PersonOptions, err = o.personFlags.resolverOptions(); err != nil {
 		return err
 	}

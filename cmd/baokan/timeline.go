@@ -178,6 +178,9 @@ func runTimeline(io *streams, o *timelineOptions, args []string) error {
 	if o.concepts, err = o.conceptFlags.load(); err != nil {
 		return err
 	}
+	if err := o.concepts.learnPersons(io, &o.corpusOptions, args); err != nil {
+		return err
+	}
 	if o.value == "index" && (o.concepts == nil || len(o.concepts.exprs) == 0) {
 		return fmt.Errorf("--value index: give --index EXPR")
 	}
