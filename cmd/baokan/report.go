@@ -94,6 +94,7 @@ says so in place of each figure.
 	addWordFlags(c, &o.wordFlags)
 	addRWPersonFlags(c, &o.personFlags)
 	f := c.Flags()
+	f.StringVar(&o.personFlags.source, "persons", "rw", "where an article's persons come from: `rw` (its RW list), text (known persons and names found, as whole words of its cut titles and body), both; as 'baokan persons --persons'")
 	f.StringVarP(&o.dir, "output", "o", "", "write the report into the folder `DIR` (created if needed; required)")
 	f.BoolVar(&o.force, "force", false, "replace index.html, report.md and figures/ files in DIR even when they are not a baokan report's")
 	f.StringVar(&o.heading, "heading", "Corpus report", "the report's title `TEXT`")
@@ -166,6 +167,9 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	if ro.PersonOptions, err = o.personFlags.resolverOptions(); err != nil {
 		return err
 	}
+	if err := o.personFlags.checkSource(); err != nil {
+		return err
+	}
 	// The font is looked for before reading, so that its absence is said at once; a font
 	// named with --font must exist.
 	if o.font != "" {
@@ -216,6 +220,15 @@ func runReport(io *streams, o *reportOptions, args []string) error {
 	}
 	if o.concepts != nil {
 		if in.Concepts, err = o.conceptPass(io, args, col.TimelineUnit()); err != nil {
+			return err
+		}
+	}
+	if o.personFlags.textPersons() {
+		// The persons as 'baokan persons --persons text|both' finds them (its passes'
+		// summaries not repeated).
+		po := o.corpusOptions
+		po.quiet = true
+		if in.PersonCorpus, err = collectPersons(io, &po, &o.personFlags, args); err != nil {
 			return err
 		}
 	}

@@ -85,6 +85,10 @@ type Inputs struct {
 	Figures  *Figures      // nil: no figures
 	Contexts []TermContext // the Terms' concordances and collocates (nil: no section)
 	Concepts *Concepts     // the concept dictionary's counts (nil: no section)
+	// PersonCorpus, when not nil, gives the articles' persons as the command found them
+	// (as 'baokan persons --persons text|both': persons.Corpus.TextPass), in place of the
+	// RW lists the Collector resolves.
+	PersonCorpus *persons.Corpus
 }
 
 // MethodTexts are the texts of the methods section that the command's --help states too.
@@ -152,7 +156,9 @@ func (c *Collector) finish(in Inputs) (*collected, error) {
 			d.periods = decades(d.years, vocab)
 		}
 	}
-	if err := c.resolvePersons(c.opts.Workers); err != nil {
+	if in.PersonCorpus != nil {
+		d.people, d.noRW = personArticlesOf(in.PersonCorpus)
+	} else if err := c.resolvePersons(c.opts.Workers); err != nil {
 		return nil, err
 	}
 	c.finished = d
@@ -254,4 +260,18 @@ func floatCell(v float64) any {
 		return nil
 	}
 	return v
+}
+
+// personArticlesOf returns the articles of pc (their persons from the RW list, then the
+// text), in corpus order, and the number of the others by date.
+func personArticlesOf(pc *persons.Corpus) ([]*personArticle, map[corpus.Date]int) {
+	people := make([]*personArticle, 0, len(pc.Articles))
+	for _, a := range pc.Articles {
+		people = append(people, &personArticle{path: a.Path, line: a.Line, date: a.Date, page: a.Page, title: a.Title, persons: a.All()})
+	}
+	noRW := map[corpus.Date]int{}
+	for u, n := range pc.NoRW {
+		noRW[u.Date] += n
+	}
+	return people, noRW
 }
