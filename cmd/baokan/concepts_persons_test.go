@@ -11,17 +11,7 @@ import (
 // alone in a1's and a3's lists, so a2's run-together 吕行硕陈克会等 names him too: 3
 // articles of 1962, which resolving a2's list on its own would not see (2).
 func TestConceptPersonLearnsFromTheCorpus(t *testing.T) {
-	dir := t.TempDir()
-	mk := func(name, date, item, rw, body string) {
-		s := "〖RQ/日期〗" + date + "〖-RQ/日期〗\n〖BH/版号〗01〖-BH/版号〗\n〖TH/条号〗" + item + "〖-TH/条号〗\n〖BT/标题〗标题" + item +
-			"〖-BT/标题〗\n〖GJ/关键〗会议RW：" + rw + "〖-GJ/关键〗\n〖ZW/正文〗\n    " + body + "\n〖-ZW/正文〗\n"
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	mk("a1.txt", "19620101", "1", "吕行硕/陈克会", "吕行硕和陈克会开会。")
-	mk("a2.txt", "19620102", "2", "吕行硕陈克会等", "他们又开会。")
-	mk("a3.txt", "19620103", "3", "陈克会", "陈克会讲话。")
+	dir := writeChenCorpus(t)
 	dict := writeConcepts(t, "people.yml", "chen: ['person:陈克会']\n")
 
 	code, out, errOut := baokanRun(t, "lookup", "--concepts", dict, "--by", "year", "--format", "csv", "-q", dir)
@@ -53,4 +43,22 @@ func TestConceptPersonLearnsFromTheCorpus(t *testing.T) {
 	if !found {
 		t.Errorf("timeline: no row 1962 concept:chen in\n%s", out)
 	}
+}
+
+// writeChenCorpus writes three tagged articles of 1962 whose RW lists name 吕行硕 and 陈克会
+// alone (a1, a3) and run together (a2: 吕行硕陈克会等), and returns their folder.
+func writeChenCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	mk := func(name, date, item, rw, body string) {
+		s := "〖RQ/日期〗" + date + "〖-RQ/日期〗\n〖BH/版号〗01〖-BH/版号〗\n〖TH/条号〗" + item + "〖-TH/条号〗\n〖BT/标题〗标题" + item +
+			"〖-BT/标题〗\n〖GJ/关键〗会议RW：" + rw + "〖-GJ/关键〗\n〖ZW/正文〗\n    " + body + "\n〖-ZW/正文〗\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mk("a1.txt", "19620101", "1", "吕行硕/陈克会", "吕行硕和陈克会开会。")
+	mk("a2.txt", "19620102", "2", "吕行硕陈克会等", "他们又开会。")
+	mk("a3.txt", "19620103", "3", "陈克会", "陈克会讲话。")
+	return dir
 }

@@ -340,17 +340,7 @@ func TestQueryReadsOnlyTheBlocksWithTheWords(t *testing.T) {
 // so another article's run-together 吕行硕陈克会等 names both (as persons says), which
 // resolving that article's list on its own did not see.
 func TestPersonQueryLearnsFromTheCorpus(t *testing.T) {
-	dir := t.TempDir()
-	mk := func(name, date, item, rw, body string) {
-		s := "〖RQ/日期〗" + date + "〖-RQ/日期〗\n〖BH/版号〗01〖-BH/版号〗\n〖TH/条号〗" + item + "〖-TH/条号〗\n〖BT/标题〗标题" + item +
-			"〖-BT/标题〗\n〖GJ/关键〗会议RW：" + rw + "〖-GJ/关键〗\n〖ZW/正文〗\n    " + body + "\n〖-ZW/正文〗\n"
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	mk("a1.txt", "19620101", "1", "吕行硕/陈克会", "吕行硕和陈克会开会。")
-	mk("a2.txt", "19620102", "2", "吕行硕陈克会等", "他们又开会。")
-	mk("a3.txt", "19620103", "3", "陈克会", "陈克会讲话。")
+	dir := writeChenCorpus(t)
 	code, out, errOut := baokanRun(t, "articles", "-q", "--format", "csv", "--query", "person:陈克会", dir)
 	if code != 0 {
 		t.Fatalf("articles: %d %s", code, errOut)
