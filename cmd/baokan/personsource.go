@@ -49,35 +49,11 @@ func addRWPersonFlags(c *cobra.Command, o *personFlags) {
 	f.BoolVar(&o.byDate, "by-date", false, "tell apart persons who share a name by the article's date (布什: 老布什 before 1995, 小布什 from 2000)")
 }
 
-// personArticle is one article with its persons (persons.Article), with the names the
-// report's sections use.
-type personArticle struct {
-	*persons.Article
-	path  string
-	line  int
-	date  corpus.Date
-	page  int
-	title string
-}
-
-// all returns the article's persons: the RW list's, then those found in the text.
-func (p *personArticle) all() []string { return p.Article.All() }
-
-// personArticles wraps the articles of c.
-func personArticles(c *persons.Corpus) []*personArticle {
-	out := make([]*personArticle, len(c.Articles))
-	for i, a := range c.Articles {
-		out[i] = &personArticle{Article: a, path: a.Path, line: a.Line, date: a.Date, page: a.Page, title: a.Title}
-	}
-	return out
-}
-
-// personCollector is persons.Collector under the names the report uses: add each article,
-// then resolve once; noRW is set by resolve.
+// personCollector is the persons.Collector of the flags: add each article, then
+// c.Resolve once.
 type personCollector struct {
 	c        *persons.Collector
-	noRW     *persons.Corpus // the articles without persons, for feedNetwork
-	copyText bool            // persons.Collector.CloneStrings: the articles come from raw files
+	copyText bool // persons.Collector.CloneStrings: the articles come from raw files
 }
 
 // newPersonCollector builds the collector of the flags.
@@ -119,23 +95,6 @@ func (pf *personFlags) resolverOptions() (persons.Options, error) {
 func (c *personCollector) add(a *corpus.Article) {
 	c.c.CloneStrings = c.copyText
 	c.c.Add(a)
-}
-
-func (c *personCollector) resolve() []*personArticle {
-	corp := c.c.Resolve()
-	c.noRW = corp
-	return personArticles(corp)
-}
-
-// feedNetwork gives add the articles with persons in corpus order, then those without
-// persons (noRW's) by date, so that the result does not depend on map order.
-func feedNetwork(arts []*personArticle, noRW *persons.Corpus, add func(network.Doc)) {
-	for _, p := range arts {
-		add(personDoc(p.Article))
-	}
-	if noRW != nil {
-		noRW.EachWithout(func(u persons.Unnamed) { add(network.Doc{Date: u.Date, Paper: u.Paper}) })
-	}
 }
 
 // personDoc is the network document of an article with persons (the counts need no ID).
